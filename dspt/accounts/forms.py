@@ -1,0 +1,159 @@
+"""Forms for registering, signing in and looking after an account."""
+
+from django import forms
+from django.contrib.auth import password_validation
+
+from dspt.lib import ods
+from dspt.organisations.models import OdsEntry
+
+EMAIL_HELP = "Use a work address that more than one person can read, like office@yourcarehome.co.uk"
+
+
+class RegisterForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text=EMAIL_HELP,
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    ods_code = forms.CharField(
+        label="ODS code",
+        max_length=20,
+        error_messages={"required": "Enter your organisation's ODS code"},
+    )
+
+    def __init__(self, *args, check_directory: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check_directory = check_directory
+        self.kind = None
+        self.directory_entry = None
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_ods_code(self):
+        check = ods.check_format(self.cleaned_data["ods_code"])
+        if check.error:
+            raise forms.ValidationError(check.error)
+        self.kind = check.kind
+        if self.check_directory:
+            entry = OdsEntry.objects.filter(code=check.code).first()
+            if entry is None:
+                raise forms.ValidationError(
+                    f"We cannot find {check.code} in the NHS ODS directory. Check the code: "
+                    "you can search for it by postcode on the ODS 'Data Search and Export' website"
+                )
+            if not entry.is_open:
+                raise forms.ValidationError(
+                    f"The ODS directory shows {check.code} ({entry.name}) as closed. If your service is still "
+                    "running, check you have the current code"
+                )
+            self.directory_entry = entry
+        return check.code
+
+
+class SignInForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        error_messages={"required": "Enter your password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class EmailOnlyForm(forms.Form):
+    email = SignInForm.base_fields["email"]
+
+
+class NewPasswordForm(forms.Form):
+    """Choose a password (new accounts and resets)."""
+
+    full_name = forms.CharField(
+        label="Your full name",
+        max_length=150,
+        error_messages={"required": "Enter your full name"},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label="Create a password",
+        strip=False,
+        help_text="At least 12 characters. A few unrelated words together are easy to remember and hard to guess",
+        error_messages={"required": "Enter a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        error_messages={"required": "Type the password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, user=None, ask_name=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not ask_name:
+            del self.fields["full_name"]
+
+    def clean_password2(self):
+        first, second = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if first and second and first != second:
+            raise forms.ValidationError("The two passwords are different. Type the same password twice")
+        return second
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password1")
+        if password and not self.errors.get("password2"):
+            try:
+                password_validation.validate_password(password, self.user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ExistingPasswordForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        error_messages={"required": "Enter your password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right. Try again, or reset your password")
+        return password
+
+
+class TokenForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The 6-digit code from your authenticator app, or one of your backup codes",
+        error_messages={"required": "Enter the code from your authenticator app"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split())
+
+
+class NameForm(forms.Form):
+    full_name = NewPasswordForm.base_fields["full_name"]

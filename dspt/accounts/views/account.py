@@ -1,0 +1,128 @@
+"""A person's own account: name, password, two-factor sign-in."""
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from dspt.accounts import mfa
+from dspt.accounts.forms import ExistingPasswordForm, NameForm, NewPasswordForm, TokenForm
+from dspt.accounts.views.signin import safe_next
+
+
+def _needs_verifying(request) -> bool:
+    """Someone signed in with only a password must not replace or remove the second factor."""
+    return mfa.has_device(request.user) and not request.user.is_verified()
+
+
+@login_required
+def settings_page(request):
+    return render(
+        request,
+        "accounts/settings.jinja",
+        {
+            "title": "Your account",
+            "has_device": mfa.has_device(request.user),
+            "required": mfa.required_for(request.user),
+            "backup_codes_left": mfa.backup_codes_left(request.user),
+            "memberships": request.user.memberships.select_related("organisation"),
+        },
+    )
+
+
+@login_required
+def change_name(request):
+    form = NameForm(request.POST or None, initial={"full_name": request.user.full_name})
+    if request.method == "POST" and form.is_valid():
+        request.user.full_name = form.cleaned_data["full_name"]
+        request.user.save(update_fields=["full_name"])
+        messages.success(request, "Your name has been changed")
+        return redirect("accounts:settings")
+    return render(request, "accounts/change_name.jinja", {"title": "Change your name", "form": form})
+
+
+@login_required
+def change_password(request):
+    current = ExistingPasswordForm(request.POST or None, user=request.user, prefix="current")
+    new = NewPasswordForm(request.POST or None, user=request.user, ask_name=False, prefix="new")
+    if request.method == "POST" and all([current.is_valid(), new.is_valid()]):
+        request.user.set_password(new.cleaned_data["password1"])
+        request.user.save(update_fields=["password"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Your password has been changed")
+        return redirect("accounts:settings")
+    return render(
+        request,
+        "accounts/change_password.jinja",
+        {"title": "Change your password", "form": current, "extra_forms": [new], "new_form": new},
+    )
+
+
+@login_required
+def mfa_setup(request):
+    if _needs_verifying(request):
+        return redirect("accounts:mfa_verify")
+    device = mfa.pending_totp(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            codes = mfa.confirm_totp(request.user, device)
+            otp_login(request, device)
+            request.session["new_backup_codes"] = codes
+            return redirect("accounts:mfa_backup_codes")
+        form.add_error("code", "That code is not right. Check the time on your phone is correct and try a new code")
+    return render(
+        request,
+        "accounts/mfa_setup.jinja",
+        {
+            "title": "Set up two-factor sign-in",
+            "form": form,
+            "qr_svg": mfa.qr_svg(device),
+            "secret": mfa.secret_for_typing(device),
+            "required": mfa.required_for(request.user),
+        },
+    )
+
+
+@login_required
+def mfa_backup_codes(request):
+    codes = request.session.pop("new_backup_codes", None)
+    if request.method == "POST":
+        if _needs_verifying(request) or not mfa.has_device(request.user):
+            return redirect("accounts:settings")
+        codes = mfa.new_backup_codes(request.user)
+    if not codes:
+        return redirect("accounts:settings")
+    return render(request, "accounts/mfa_backup_codes.jinja", {"title": "Your backup codes", "codes": codes})
+
+
+@login_required
+def mfa_verify(request):
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = mfa.verify(request.user, form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(safe_next(request, reverse("organisations:choose")))
+        form.add_error("code", "That code is not right. Try the newest code from your app, or a backup code")
+    return render(
+        request,
+        "accounts/mfa_verify.jinja",
+        {"title": "Enter your sign-in code", "form": form, "next": safe_next(request, "")},
+    )
+
+
+@login_required
+@require_POST
+def mfa_turn_off(request):
+    if _needs_verifying(request):
+        return redirect("accounts:mfa_verify")
+    if mfa.required_for(request.user):
+        messages.error(request, "An organisation you belong to requires two-factor sign-in, so it cannot be turned off")
+        return redirect("accounts:settings")
+    mfa.turn_off(request.user)
+    messages.success(request, "Two-factor sign-in is now off")
+    return redirect("accounts:settings")

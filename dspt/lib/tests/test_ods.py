@@ -1,0 +1,38 @@
+import pytest
+
+from dspt.lib import ods
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "kind"),
+    [
+        ("VM195", "VM195", ods.SITE),
+        (" vm 195 ", "VM195", ods.SITE),
+        ("AG0Y", "AG0Y", ods.HEAD_OFFICE),
+        ("ag0y", "AG0Y", ods.HEAD_OFFICE),
+        ("AG0Y1", "AG0Y1", ods.HEAD_OFFICE),
+        ("C1AB", "C1AB", ods.HEAD_OFFICE),
+    ],
+)
+def test_it_accepts_site_and_head_office_codes(raw, code, kind):
+    check = ods.check_format(raw)
+    assert (check.code, check.kind, check.error) == (code, kind, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("", "Enter your organisation's ODS code"),
+        ("VM19", "V followed by 4"),
+        ("VM1955", "V followed by 4"),
+        ("AG0", "A followed by 3"),
+        ("8HX12", "starting with 8"),
+        ("RX1", "starts with V"),
+        ("VM19!", "only letters and numbers"),
+        ("<script>", "only letters and numbers"),
+    ],
+)
+def test_it_explains_malformed_codes(raw, words):
+    check = ods.check_format(raw)
+    assert check.kind is None
+    assert words in check.error

@@ -1,0 +1,55 @@
+"""Fill an empty database with fictional demo data (used by `make run`). Does nothing if people exist."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from dspt.accounts.models import User
+from dspt.organisations import people
+from dspt.organisations.models import Membership
+from dspt.organisations.ods_import import import_csv
+
+DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (fictional demo accounts on a development machine)
+SAMPLE = Path(settings.BASE_DIR) / "demo" / "ods-sample.csv"
+DEMO_PEOPLE = [
+    ("manager@meadowbrook.example", "Sam Patel", "VX101", Membership.ADMIN),
+    ("office@meadowbrook.example", "Alex Morgan", "VX101", Membership.MEMBER),
+    ("director@meadowbrook.example", "Jo Williams", "AX1Y", Membership.ADMIN),
+]
+
+
+class Command(BaseCommand):
+    help = "Load fictional demo data into an empty database and print the demo sign-in details."
+
+    def handle(self, *args, **options):
+        if User.objects.exists():
+            if User.objects.filter(email=DEMO_PEOPLE[0][0]).exists():
+                self._print_details()
+            else:
+                self.stdout.write("The database already has people in it, so no demo data was loaded.")
+            return
+        with open(SAMPLE, encoding="utf-8", newline="") as handle:
+            import_csv(handle)
+        with transaction.atomic():
+            organisations = {}
+            for email, name, code, role in DEMO_PEOPLE:
+                user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+                if code not in organisations:
+                    organisations[code] = people.register_organisation(user, code)
+                else:
+                    people.join(organisations[code], user, role, invited_by=None)
+            profile = organisations["VX101"].profile
+            profile.size, profile.nhsmail_only, profile.cyber_essentials_plus = "10-49", "no", "no"
+            profile.caldicott_name, profile.caldicott_title = "Sam Patel", "Registered manager"
+            profile.completed_at = timezone.now()
+            profile.save()
+        self.stdout.write("Demo data loaded.")
+        self._print_details()
+
+    def _print_details(self):
+        self.stdout.write(f"Demo sign-in at {settings.SITE_URL}/sign-in/ (password for each: {DEMO_PASSWORD}):")
+        for email, _name, code, role in DEMO_PEOPLE:
+            self.stdout.write(f"  {email:32} {dict(Membership.ROLES)[role]:14} of {code}")

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from dspt.organisations.views import history, home, people, profile
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("organisations/", home.choose, name="choose"),
+    path("o/<str:ods_code>/", home.home, name="home"),
+    path("o/<str:ods_code>/profile/", profile.summary, name="profile"),
+    path("o/<str:ods_code>/profile/check/", profile.check, name="profile_check"),
+    path("o/<str:ods_code>/profile/confirm/", profile.confirm, name="profile_confirm"),
+    path("o/<str:ods_code>/profile/<slug:slug>/", profile.step, name="profile_step"),
+    path("o/<str:ods_code>/people/", people.people_list, name="people"),
+    path("o/<str:ods_code>/people/invite/", people.invite, name="invite"),
+    path("o/<str:ods_code>/people/two-factor/", people.two_factor_rule, name="two_factor_rule"),
+    path("o/<str:ods_code>/people/<int:membership_id>/role/", people.change_role, name="change_role"),
+    path("o/<str:ods_code>/people/<int:membership_id>/remove/", people.remove, name="remove"),
+    path("o/<str:ods_code>/history/", history.history, name="history"),
+]

@@ -1,0 +1,117 @@
+"""People in an organisation: list, invite, change role, remove, and the two-factor rule."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from dspt.accounts import links
+from dspt.organisations import people as rules
+from dspt.organisations import presenters
+from dspt.organisations.access import organisation_view
+from dspt.organisations.forms import InviteForm, RoleForm, TwoFactorRuleForm
+from dspt.organisations.models import Membership
+
+
+@organisation_view()
+def people_list(request):
+    organisation = request.organisation
+    is_admin = request.membership.is_admin
+    return render(
+        request,
+        "organisations/people.jinja",
+        {
+            "title": "People",
+            "memberships": organisation.memberships.select_related("user").order_by("user__email"),
+            "invitations": rules.pending_invitations(organisation) if is_admin else [],
+            "join_requests": organisation.join_requests.all()[:20] if is_admin else [],
+            "is_admin": is_admin,
+            "role_descriptions": Membership.ROLE_DESCRIPTIONS,
+            "roles": Membership.ROLES,
+            "two_factor_form": TwoFactorRuleForm(initial={"require_two_factor": organisation.require_two_factor}),
+            "navigation_items": presenters.navigation(organisation, request.membership, "people"),
+        },
+    )
+
+
+@organisation_view(Membership.ADMIN)
+def invite(request):
+    organisation = request.organisation
+    form = InviteForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            rules.invite(organisation, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
+        except rules.RuleBroken as error:
+            form.add_error("email", str(error))
+        except links.TooManyLinks:
+            form.add_error("email", "We have sent several emails to this address in the last hour. Try again later")
+        else:
+            messages.success(request, f"We have emailed an invitation to {form.cleaned_data['email']}")
+            return redirect("organisations:people", organisation.ods_code)
+    return render(
+        request,
+        "organisations/invite.jinja",
+        {"title": "Invite someone", "form": form, "role_descriptions": Membership.ROLE_DESCRIPTIONS},
+    )
+
+
+def _membership(request, membership_id: int) -> Membership:
+    return get_object_or_404(request.organisation.memberships.select_related("user"), pk=membership_id)
+
+
+@organisation_view(Membership.ADMIN)
+def change_role(request, membership_id: int):
+    membership = _membership(request, membership_id)
+    form = RoleForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            rules.change_role(membership, form.cleaned_data["role"], request.user)
+        except rules.RuleBroken as error:
+            form.add_error("role", str(error))
+        else:
+            messages.success(request, f"{membership.user.email}'s role has been changed")
+            return redirect("organisations:people", request.organisation.ods_code)
+    return render(
+        request,
+        "organisations/change_role.jinja",
+        {
+            "title": f"Change what {membership.user} can do",
+            "form": form,
+            "membership": membership,
+            "role_descriptions": Membership.ROLE_DESCRIPTIONS,
+        },
+    )
+
+
+@organisation_view(Membership.ADMIN)
+def remove(request, membership_id: int):
+    membership = _membership(request, membership_id)
+    error = None
+    if request.method == "POST":
+        try:
+            rules.remove(membership, request.user)
+        except rules.RuleBroken as broken:
+            error = str(broken)
+        else:
+            messages.success(request, f"{membership.user.email} has been removed from {request.organisation.name}")
+            if membership.user_id == request.user.id:
+                return redirect("organisations:choose")
+            return redirect("organisations:people", request.organisation.ods_code)
+    return render(
+        request,
+        "organisations/remove.jinja",
+        {"title": f"Remove {membership.user}?", "membership": membership, "error": error},
+    )
+
+
+@organisation_view(Membership.ADMIN)
+@require_POST
+def two_factor_rule(request):
+    form = TwoFactorRuleForm(request.POST)
+    form.is_valid()
+    required = bool(form.cleaned_data.get("require_two_factor"))
+    rules.set_require_two_factor(request.organisation, required, request.user)
+    messages.success(
+        request,
+        "Everyone must now use two-factor sign-in" if required else "Two-factor sign-in is now each person's choice",
+    )
+    return redirect("organisations:people", request.organisation.ods_code)

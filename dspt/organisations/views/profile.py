@@ -1,0 +1,147 @@
+"""The organisation profile: a short wizard the first time, a summary with change links after."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from dspt.history.models import ChangeRecord
+from dspt.history.record import diff, record_change, snapshot
+from dspt.organisations import forms, presenters
+from dspt.organisations.access import organisation_view
+from dspt.organisations.models import Membership
+
+# slug, form, page title
+STEPS = [
+    ("about", forms.AboutForm, "About your organisation"),
+    ("roles", forms.RolesForm, "Who holds the data protection roles?"),
+    ("email", forms.EmailForm, "Your email system"),
+    ("cyber-essentials", forms.CyberEssentialsForm, "Cyber Essentials Plus"),
+    ("ico", forms.IcoForm, "Your ICO registration number"),
+]
+STEP_SLUGS = [slug for slug, _, _ in STEPS]
+
+
+def _step(slug: str):
+    for index, (step_slug, form_class, title) in enumerate(STEPS):
+        if step_slug == slug:
+            return index, form_class, title
+    raise Http404("No such step")
+
+
+def _save(form, user, organisation) -> None:
+    fields = list(form.Meta.fields)
+    before = snapshot(form.instance, fields) | {"Organisation name": organisation.name}
+    with transaction.atomic():
+        form.save()
+        after = snapshot(form.instance, fields) | {"Organisation name": organisation.name}
+        record_change(
+            actor=user,
+            organisation=organisation,
+            area="Organisation profile",
+            action=ChangeRecord.UPDATED,
+            obj=form.instance,
+            label=organisation.name,
+            changes=diff(before, after),
+        )
+
+
+@organisation_view()
+def summary(request):
+    profile = request.organisation.profile
+    if not profile.completed_at and request.membership.is_admin:
+        return redirect("organisations:profile_step", request.organisation.ods_code, "about")
+    return render(
+        request,
+        "organisations/profile_summary.jinja",
+        {
+            "title": "Organisation profile",
+            "profile": profile,
+            "rows": presenters.profile_rows(request.organisation, request.membership.is_admin),
+            "can_change": request.membership.is_admin,
+            "confirming": False,
+            "navigation_items": presenters.navigation(request.organisation, request.membership, "profile"),
+        },
+    )
+
+
+@organisation_view(Membership.ADMIN)
+def step(request, slug: str):
+    index, form_class, title = _step(slug)
+    organisation = request.organisation
+    profile = organisation.profile
+    form = form_class(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        _save(form, request.user, organisation)
+        if profile.completed_at:
+            messages.success(request, "Your organisation profile has been updated")
+            return redirect("organisations:profile", organisation.ods_code)
+        if request.GET.get("change"):
+            return redirect("organisations:profile_check", organisation.ods_code)
+        if index + 1 < len(STEPS):
+            return redirect("organisations:profile_step", organisation.ods_code, STEPS[index + 1][0])
+        return redirect("organisations:profile_check", organisation.ods_code)
+    back = (
+        ("organisations:profile_step", STEPS[index - 1][0])
+        if index and not profile.completed_at
+        else ("organisations:home", None)
+    )
+    return render(
+        request,
+        f"organisations/profile_{slug.replace('-', '_')}.jinja",
+        {
+            "title": title,
+            "form": form,
+            "step_number": index + 1,
+            "step_count": len(STEPS),
+            "back_route": back,
+            "submit_text": "Save" if profile.completed_at else "Save and continue",
+        },
+    )
+
+
+@organisation_view(Membership.ADMIN)
+def check(request):
+    profile = request.organisation.profile
+    return render(
+        request,
+        "organisations/profile_summary.jinja",
+        {
+            "title": "Check your organisation profile",
+            "profile": profile,
+            "rows": presenters.profile_rows(request.organisation, True),
+            "can_change": True,
+            "confirming": not profile.completed_at,
+        },
+    )
+
+
+@organisation_view(Membership.ADMIN)
+@require_POST
+def confirm(request):
+    profile = request.organisation.profile
+    needed = {
+        "size": "number of staff",
+        "nhsmail_only": "email system",
+        "cyber_essentials_plus": "Cyber Essentials Plus",
+    }
+    missing = [label for field, label in needed.items() if not getattr(profile, field)]
+    if missing:
+        messages.error(request, "Answer these questions before saving: " + ", ".join(missing))
+        return redirect("organisations:profile_check", request.organisation.ods_code)
+    if not profile.completed_at:
+        profile.completed_at = timezone.now()
+        profile.save(update_fields=["completed_at"])
+        record_change(
+            actor=request.user,
+            organisation=request.organisation,
+            area="Organisation profile",
+            action=ChangeRecord.UPDATED,
+            obj=profile,
+            label=request.organisation.name,
+            changes={"Profile confirmed": [None, "Yes"]},
+        )
+    messages.success(request, "Your organisation profile has been saved")
+    return redirect("organisations:home", request.organisation.ods_code)

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("dspt.ui.urls")),
+    path("", include("dspt.accounts.urls")),
+    path("", include("dspt.organisations.urls")),
+]
+
+handler400 = "dspt.ui.views.bad_request"
+handler403 = "dspt.ui.views.permission_denied"
+handler404 = "dspt.ui.views.not_found"
+handler500 = "dspt.ui.views.server_error"

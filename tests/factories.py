@@ -1,0 +1,29 @@
+"""Small builders for tests. Never imported by the application."""
+
+from dspt.accounts.models import User
+from dspt.organisations import people
+from dspt.organisations.models import Membership, OdsEntry, Organisation
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(email: str, password: str = PASSWORD, **extra) -> User:
+    return User.objects.create_user(email, password, **extra)
+
+
+def make_directory_entry(code: str, name: str = "", parent: str = "", is_open: bool = True, **extra) -> OdsEntry:
+    return OdsEntry.objects.create(
+        code=code, name=name or f"Fictional service {code}", parent_code=parent, is_open=is_open, **extra
+    )
+
+
+def make_organisation(ods_code: str, admin: User, name: str = "") -> Organisation:
+    organisation = people.register_organisation(admin, ods_code)
+    if name:
+        organisation.name = name
+        organisation.save(update_fields=["name"])
+    return organisation
+
+
+def add_member(organisation: Organisation, user: User, role: str = Membership.MEMBER) -> Membership:
+    return people.join(organisation, user, role, invited_by=None)
