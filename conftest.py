@@ -75,7 +75,7 @@ class _Inbox:
         self.messages = []
         self._event = threading.Condition()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         with self._event:
             self.messages.append(message_from_bytes(envelope.content))
             self._event.notify_all()

@@ -19,3 +19,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_HSTS_SECONDS = 0
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

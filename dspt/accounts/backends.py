@@ -8,3 +8,9 @@ class EmailBackend(ModelBackend):
         if username:
             username = username.strip().lower()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def lockout_username(request, credentials) -> str | None:
+    """The email address django-axes counts failures against, whatever its capitals."""
+    value = (credentials or {}).get("username") or request.POST.get("email")
+    return value.strip().lower() if value else None

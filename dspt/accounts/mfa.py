@@ -49,6 +49,11 @@ def secret_for_typing(device: TOTPDevice) -> str:
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
+def throttled(user) -> bool:
+    """True while django-otp makes the person wait after wrong codes (the wait doubles with each one)."""
+    return any(not device.verify_is_allowed()[0] for device in devices_for_user(user, confirmed=True))
+
+
 def verify(user, code: str, confirmed: bool = True):
     """The device that accepts this code, or None."""
     for device in devices_for_user(user, confirmed=confirmed):

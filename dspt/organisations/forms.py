@@ -117,6 +117,9 @@ class CyberEssentialsForm(forms.ModelForm):
 
 
 class IcoForm(forms.ModelForm):
+    # Longer than the stored 8 characters so "za 123456" is tidied up rather than refused.
+    ico_number = forms.CharField(max_length=20, required=False)
+
     class Meta:
         model = Profile
         fields = ["ico_number"]

@@ -74,3 +74,8 @@ class DateField(forms.Field):
 
 class ChoiceRadios(forms.ChoiceField):
     widget = forms.RadioSelect
+
+
+def posted(request):
+    """The submitted data for a form, or None on GET (an empty POST still binds, so its errors show)."""
+    return request.POST if request.method == "POST" else None

@@ -11,6 +11,7 @@ from django_otp import login as otp_login
 from dspt.accounts import mfa
 from dspt.accounts.forms import ExistingPasswordForm, NameForm, NewPasswordForm, TokenForm
 from dspt.accounts.views.signin import safe_next
+from dspt.ui.forms import posted
 
 
 def _needs_verifying(request) -> bool:
@@ -35,7 +36,7 @@ def settings_page(request):
 
 @login_required
 def change_name(request):
-    form = NameForm(request.POST or None, initial={"full_name": request.user.full_name})
+    form = NameForm(posted(request), initial={"full_name": request.user.full_name})
     if request.method == "POST" and form.is_valid():
         request.user.full_name = form.cleaned_data["full_name"]
         request.user.save(update_fields=["full_name"])
@@ -46,8 +47,8 @@ def change_name(request):
 
 @login_required
 def change_password(request):
-    current = ExistingPasswordForm(request.POST or None, user=request.user, prefix="current")
-    new = NewPasswordForm(request.POST or None, user=request.user, ask_name=False, prefix="new")
+    current = ExistingPasswordForm(posted(request), user=request.user, prefix="current")
+    new = NewPasswordForm(posted(request), user=request.user, ask_name=False, prefix="new")
     if request.method == "POST" and all([current.is_valid(), new.is_valid()]):
         request.user.set_password(new.cleaned_data["password1"])
         request.user.save(update_fields=["password"])
@@ -66,7 +67,7 @@ def mfa_setup(request):
     if _needs_verifying(request):
         return redirect("accounts:mfa_verify")
     device = mfa.pending_totp(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             codes = mfa.confirm_totp(request.user, device)
@@ -101,13 +102,16 @@ def mfa_backup_codes(request):
 
 @login_required
 def mfa_verify(request):
-    form = TokenForm(request.POST or None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         device = mfa.verify(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             return redirect(safe_next(request, reverse("organisations:choose")))
-        form.add_error("code", "That code is not right. Try the newest code from your app, or a backup code")
+        if mfa.throttled(request.user):
+            form.add_error("code", "That code is not right. Wait a few seconds, then try the newest code from your app")
+        else:
+            form.add_error("code", "That code is not right. Try the newest code from your app, or a backup code")
     return render(
         request,
         "accounts/mfa_verify.jinja",

@@ -18,6 +18,7 @@ from dspt.accounts.models import EmailLink, User
 from dspt.lib import emails
 from dspt.organisations import people
 from dspt.organisations.models import Membership
+from dspt.ui.forms import posted
 
 SESSION_KEY = "email_link_id"
 BACKEND = "dspt.accounts.backends.EmailBackend"
@@ -113,11 +114,11 @@ def continue_link(request):
         )
     signed_in_as_them = request.user.is_authenticated and request.user.email == link.email
     if existing is not None and not signed_in_as_them:
-        form = ExistingPasswordForm(request.POST or None, user=existing)
+        form = ExistingPasswordForm(posted(request), user=existing)
     elif existing is not None:
         form = None
     else:
-        form = NewPasswordForm(request.POST or None)
+        form = NewPasswordForm(posted(request))
     if request.method == "POST" and (form is None or form.is_valid()):
         with transaction.atomic():
             if not links.consume(link):
@@ -153,7 +154,7 @@ def continue_link(request):
 def _reset_password(request, link: EmailLink, user: User | None):
     if user is None:
         return render(request, "accounts/link_gone.jinja", {"title": "This link cannot be used"}, status=410)
-    form = NewPasswordForm(request.POST or None, user=user, ask_name=False)
+    form = NewPasswordForm(posted(request), user=user, ask_name=False)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if not links.consume(link):

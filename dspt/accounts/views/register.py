@@ -9,6 +9,7 @@ from dspt.accounts.forms import RegisterForm
 from dspt.accounts.models import EmailLink
 from dspt.lib import emails
 from dspt.organisations import people
+from dspt.ui.forms import posted
 
 
 def send_registration_link(email: str, ods_code: str) -> None:
@@ -23,7 +24,7 @@ def send_registration_link(email: str, ods_code: str) -> None:
 
 
 def register(request):
-    form = RegisterForm(request.POST or None, check_directory=people.directory_loaded())
+    form = RegisterForm(posted(request), check_directory=people.directory_loaded())
     if request.method == "POST" and form.is_valid():
         email, ods_code = form.cleaned_data["email"], form.cleaned_data["ods_code"]
         organisation = people.registered(ods_code)

@@ -12,6 +12,7 @@ from dspt.accounts import links
 from dspt.accounts.forms import EmailOnlyForm, SignInForm
 from dspt.accounts.models import EmailLink, User
 from dspt.lib import emails
+from dspt.ui.forms import posted
 
 
 def safe_next(request, default: str) -> str:
@@ -24,7 +25,7 @@ def safe_next(request, default: str) -> str:
 def sign_in(request):
     if request.user.is_authenticated and request.method == "GET":
         return redirect(safe_next(request, reverse("organisations:choose")))
-    form = SignInForm(request.POST or None)
+    form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
@@ -57,7 +58,7 @@ def sign_out(request):
 
 
 def forgotten_password(request):
-    form = EmailOnlyForm(request.POST or None)
+    form = EmailOnlyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
         user = User.objects.filter(email=email, is_active=True).first()

@@ -10,6 +10,7 @@ from dspt.organisations import presenters
 from dspt.organisations.access import organisation_view
 from dspt.organisations.forms import InviteForm, RoleForm, TwoFactorRuleForm
 from dspt.organisations.models import Membership
+from dspt.ui.forms import posted
 
 
 @organisation_view()
@@ -36,7 +37,7 @@ def people_list(request):
 @organisation_view(Membership.ADMIN)
 def invite(request):
     organisation = request.organisation
-    form = InviteForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    form = InviteForm(posted(request), initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
         try:
             rules.invite(organisation, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
@@ -61,7 +62,7 @@ def _membership(request, membership_id: int) -> Membership:
 @organisation_view(Membership.ADMIN)
 def change_role(request, membership_id: int):
     membership = _membership(request, membership_id)
-    form = RoleForm(request.POST or None, initial={"role": membership.role})
+    form = RoleForm(posted(request), initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         try:
             rules.change_role(membership, form.cleaned_data["role"], request.user)

@@ -12,6 +12,7 @@ from dspt.history.record import diff, record_change, snapshot
 from dspt.organisations import forms, presenters
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
+from dspt.ui.forms import posted
 
 # slug, form, page title
 STEPS = [
@@ -31,9 +32,13 @@ def _step(slug: str):
     raise Http404("No such step")
 
 
-def _save(form, user, organisation) -> None:
+def _values(form, organisation) -> dict:
+    return snapshot(form.instance, form.Meta.fields) | {"Organisation name": organisation.name}
+
+
+def _save(form, user, organisation, before: dict) -> None:
+    """Save a step and record what changed (`before` is taken before validation touches the instance)."""
     fields = list(form.Meta.fields)
-    before = snapshot(form.instance, fields) | {"Organisation name": organisation.name}
     with transaction.atomic():
         form.save()
         after = snapshot(form.instance, fields) | {"Organisation name": organisation.name}
@@ -72,9 +77,10 @@ def step(request, slug: str):
     index, form_class, title = _step(slug)
     organisation = request.organisation
     profile = organisation.profile
-    form = form_class(request.POST or None, instance=profile)
+    form = form_class(posted(request), instance=profile)
+    before = _values(form, organisation)
     if request.method == "POST" and form.is_valid():
-        _save(form, request.user, organisation)
+        _save(form, request.user, organisation, before)
         if profile.completed_at:
             messages.success(request, "Your organisation profile has been updated")
             return redirect("organisations:profile", organisation.ods_code)

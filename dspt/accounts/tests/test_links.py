@@ -1,0 +1,170 @@
+"""Emailed links: valid 24 hours, once; a GET never uses one up; the token leaves the URL before forms."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+
+from dspt.accounts import links
+from dspt.accounts.models import EmailLink, User
+from dspt.organisations.models import Membership, Organisation
+from tests.factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+NEW_PASSWORD = "a long new password 2026"
+
+
+def issue_registration(email="new@care.example", ods_code="VX101"):
+    return links.issue(EmailLink.REGISTER, email, ods_code=ods_code)
+
+
+def finish(client, token, **data):
+    client.post(f"/link/{token}/")
+    return client.post("/link/continue/", data)
+
+
+def test_it_registers_the_organisation_and_signs_the_person_in(client):
+    _, token = issue_registration()
+    assert client.get(f"/link/{token}/").status_code == 200
+    response = finish(client, token, full_name="Nia New", password1=NEW_PASSWORD, password2=NEW_PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/o/VX101/profile/about/"
+    user = User.objects.get(email="new@care.example")
+    assert user.check_password(NEW_PASSWORD)
+    assert Membership.objects.get(user=user).role == Membership.ADMIN
+    assert Organisation.objects.get().ods_code == "VX101"
+    assert client.get("/o/VX101/").status_code == 200
+
+
+def test_opening_the_link_does_not_use_it_up(client):
+    link, token = issue_registration()
+    for _ in range(3):
+        assert client.get(f"/link/{token}/").status_code == 200
+    link.refresh_from_db()
+    assert link.used_at is None
+
+
+def test_the_token_is_moved_out_of_the_url_before_the_form(client):
+    _, token = issue_registration()
+    response = client.post(f"/link/{token}/")
+    assert response["Location"] == "/link/continue/"
+    page = client.get("/link/continue/").content.decode()
+    assert token not in page
+    assert "Create a password" in page
+
+
+def test_a_link_works_once(client):
+    _, token = issue_registration()
+    finish(client, token, full_name="Nia New", password1=NEW_PASSWORD, password2=NEW_PASSWORD)
+    other = client_class()
+    response = other.get(f"/link/{token}/")
+    assert response.status_code == 410
+    assert "This link has already been used" in response.content.decode()
+    assert "Send me a new link" in response.content.decode()
+    assert other.post(f"/link/{token}/").status_code == 410
+
+
+def client_class():
+    from django.test import Client
+
+    return Client()
+
+
+def test_a_link_expires_after_24_hours_and_one_second(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _, token = issue_registration()
+    with time_machine.travel(start + datetime.timedelta(hours=24), tick=False):
+        assert client.get(f"/link/{token}/").status_code == 200
+    with time_machine.travel(start + datetime.timedelta(hours=24, seconds=1), tick=False):
+        response = client.get(f"/link/{token}/")
+        assert response.status_code == 410
+        assert "This link has expired" in response.content.decode()
+
+
+def test_a_link_that_expires_while_the_form_is_open_is_refused(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _, token = issue_registration()
+        client.post(f"/link/{token}/")
+    with time_machine.travel(start + datetime.timedelta(hours=24, seconds=1), tick=False):
+        response = client.post(
+            "/link/continue/", {"full_name": "Late", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        )
+    assert response.status_code == 410
+    assert not User.objects.filter(email="new@care.example").exists()
+
+
+def test_an_expired_link_can_be_replaced_by_a_new_one(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _, token = issue_registration()
+    with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
+        response = client.post(f"/link/{token}/new/")
+        assert "Check your email" in response.content.decode()
+        assert len(mail.outbox) == 1
+        new_token = re.search(r"/link/([\w-]+)/", mail.outbox[0].body).group(1)
+        assert new_token != token
+        assert client.get(f"/link/{new_token}/").status_code == 200
+
+
+def test_an_unknown_link_says_so(client):
+    response = client.get("/link/not-a-real-token/")
+    assert response.status_code == 404
+    assert "This link is not recognised" in response.content.decode()
+
+
+def test_a_weak_or_mismatched_password_is_explained_and_the_link_kept(client):
+    link, token = issue_registration()
+    response = finish(client, token, full_name="Nia New", password1="short", password2="short")
+    page = response.content.decode()
+    assert "at least 12 characters" in page
+    assert 'value="Nia New"' in page
+    response = client.post(
+        "/link/continue/", {"full_name": "Nia New", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD + "x"}
+    )
+    assert "The two passwords are different" in response.content.decode()
+    link.refresh_from_db()
+    assert link.used_at is None
+
+
+def test_someone_with_an_account_confirms_with_their_password(client):
+    existing = make_user("new@care.example")
+    _, token = issue_registration()
+    response = finish(client, token, password="wrong password")
+    assert "The password is not right" in response.content.decode()
+    response = client.post("/link/continue/", {"password": PASSWORD})
+    assert response.status_code == 302
+    assert Membership.objects.get(user=existing).organisation.ods_code == "VX101"
+
+
+def test_registering_an_organisation_someone_else_finished_first_is_refused(client, owner):
+    _, token = issue_registration(ods_code="VX101")
+    from tests.factories import make_organisation
+
+    make_organisation("VX101", owner)
+    client.post(f"/link/{token}/")
+    response = client.get("/link/continue/")
+    page = response.content.decode()
+    assert "already has an account" in page
+    assert owner.email not in page
+
+
+def test_a_password_reset_link_changes_the_password_once(client, owner):
+    response = client.post("/forgotten-password/", {"email": "OWNER@care.example"})
+    assert "If owner@care.example has an account" in response.content.decode()
+    token = re.search(r"/link/([\w-]+)/", mail.outbox[0].body).group(1)
+    response = finish(client, token, password1=NEW_PASSWORD, password2=NEW_PASSWORD)
+    assert response["Location"] == "/sign-in/"
+    owner.refresh_from_db()
+    assert owner.check_password(NEW_PASSWORD)
+    assert client_class().get(f"/link/{token}/").status_code == 410
+
+
+def test_a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client):
+    response = client.post("/forgotten-password/", {"email": "nobody@care.example"})
+    assert "If nobody@care.example has an account" in response.content.decode()
+    assert mail.outbox == []

@@ -1,0 +1,100 @@
+import re
+
+import pytest
+from django.core import mail
+
+from dspt.accounts.models import EmailLink
+from dspt.organisations.models import JoinRequest, Organisation
+from tests.factories import make_directory_entry, make_organisation, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def register(client, email="new@care.example", ods_code="VX101"):
+    return client.post("/register/", {"email": email, "ods_code": ods_code})
+
+
+def test_it_emails_a_link_and_stores_only_its_hash(client):
+    make_directory_entry("VX101", "Fictional Meadowbrook House")
+    response = register(client, email="New@Care.example", ods_code=" vx101 ")
+    assert response.status_code == 302
+    assert response["Location"] == "/register/check-your-email/"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["new@care.example"]
+    assert "Fictional Meadowbrook House" in message.subject
+    token = re.search(r"/link/([\w-]+)/", message.body).group(1)
+    link = EmailLink.objects.get()
+    assert (link.purpose, link.email, link.ods_code) == (EmailLink.REGISTER, "new@care.example", "VX101")
+    assert token not in link.token_hash
+    assert len(link.token_hash) == 64
+    page = client.get("/register/check-your-email/").content.decode()
+    assert "new@care.example" in page
+    assert "24 hours" in page
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("VM19", "A site ODS code is V followed by 4 letters or numbers"),
+        ("XX123", "Enter a site ODS code (starts with V"),
+        ("VX999", "We cannot find VX999 in the NHS ODS directory"),
+        ("VX104", "The ODS directory shows VX104 (Fictional Closed Home) as closed"),
+    ],
+)
+def test_it_refuses_malformed_unknown_and_closed_codes_keeping_what_was_typed(client, code, message):
+    make_directory_entry("VX101")
+    make_directory_entry("VX104", "Fictional Closed Home", is_open=False)
+    response = register(client, email="kept@care.example", ods_code=code)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert page.count("There is a problem") == 1
+    assert 'value="kept@care.example"' in page
+    assert f'value="{code}"' in page
+    assert "<title>Error: Register your organisation" in page
+    assert mail.outbox == []
+
+
+def test_without_a_directory_it_checks_the_format_only(client):
+    response = register(client, ods_code="VQ777")
+    assert response.status_code == 302
+    assert EmailLink.objects.get().ods_code == "VQ777"
+
+
+def test_a_registered_organisation_does_not_reveal_its_administrators(client):
+    admin = make_user("secret.admin@care.example")
+    make_organisation("VX101", admin, name="Fictional Meadowbrook House")
+    response = register(client, email="newcomer@care.example", ods_code="VX101")
+    page = response.content.decode()
+    assert "Fictional Meadowbrook House already has an account" in page
+    assert "secret.admin" not in page
+    assert "Ask them to invite me" in page
+    assert mail.outbox == []
+    assert not EmailLink.objects.exists()
+
+    response = client.post("/register/ask-to-join/", {"email": "newcomer@care.example", "ods_code": "VX101"})
+    page = response.content.decode()
+    assert "secret.admin" not in page
+    assert "We have asked them to invite you" in page
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["secret.admin@care.example"]
+    assert "newcomer@care.example" in mail.outbox[0].body
+    assert "/o/VX101/people/" in mail.outbox[0].body
+    assert JoinRequest.objects.get().email == "newcomer@care.example"
+
+
+def test_it_limits_how_many_emails_one_address_gets(client, settings):
+    settings.EMAIL_LINKS_PER_HOUR = 2
+    for _ in range(2):
+        assert register(client).status_code == 302
+    response = register(client)
+    assert "Please wait before trying again" in response.content.decode()
+    assert len(mail.outbox) == 2
+
+
+def test_a_head_office_code_is_accepted_and_kept_as_head_office(client, password):
+    make_directory_entry("AX1Y", "Fictional Group")
+    register(client, ods_code="AX1Y")
+    assert EmailLink.objects.get().ods_code == "AX1Y"
+    assert not Organisation.objects.exists()

@@ -1,0 +1,83 @@
+"""Walk every organisation URL as every kind of person.
+
+Outsiders (members of another organisation) get 404 on every page of organisation A, for GET and POST.
+Members get each page, or 403 where their role is too low. Every /o/<ods_code>/ view must go through
+organisations.access.organisation_view, which this test checks too, so new pages are covered automatically.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from dspt.organisations.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def organisation_patterns():
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                route = prefix + str(pattern.pattern)
+                if "<str:ods_code>" in route:
+                    yield route, pattern.callback
+
+    return sorted(walk(get_resolver().url_patterns))
+
+
+ROUTES = organisation_patterns()
+
+
+def fill(route: str, membership: Membership) -> str:
+    return "/" + (
+        route.replace("<str:ods_code>", "VX101")
+        .replace("<int:membership_id>", str(membership.pk))
+        .replace("<slug:slug>", "about")
+    )
+
+
+def test_there_are_organisation_pages_to_walk():
+    assert len(ROUTES) >= 10
+
+
+@pytest.mark.parametrize(("route", "view"), ROUTES, ids=[route for route, _ in ROUTES])
+def test_every_organisation_view_goes_through_the_one_door(route, view):
+    assert getattr(view, "organisation_role", None) in dict(Membership.ROLES), route
+
+
+@pytest.mark.parametrize(("route", "view"), ROUTES, ids=[route for route, _ in ROUTES])
+def test_an_outsider_gets_404_everywhere(client_for, org, member, outsider, route, view):
+    url = fill(route, Membership.objects.get(user=member))
+    client = client_for(outsider)
+    assert client.get(url).status_code == 404, url
+    assert client.post(url, {"role": "admin", "email": "x@y.example"}).status_code == 404, url
+
+
+@pytest.mark.parametrize(("route", "view"), ROUTES, ids=[route for route, _ in ROUTES])
+@pytest.mark.parametrize("role", [Membership.VIEWER, Membership.MEMBER, Membership.ADMIN])
+def test_members_get_what_their_role_allows(client_for, owner, org, member, role, route, view):
+    membership = Membership.objects.get(user=member)
+    url = fill(route, membership)
+    if role == Membership.ADMIN:
+        user = owner
+    else:
+        membership.role = role
+        membership.save()
+        user = member
+    allowed = Membership.RANK[role] >= Membership.RANK[view.organisation_role]
+    status = client_for(user).get(url).status_code
+    if allowed:
+        assert status in (200, 302, 405), (url, status)
+    else:
+        assert status == 403, (url, status)
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, org):
+    response = client.get("/o/VX101/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in/?next=")
+
+
+def test_an_unregistered_code_looks_the_same_as_a_foreign_one(client_for, outsider):
+    assert client_for(outsider).get("/o/VX999/").status_code == 404
