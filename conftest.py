@@ -58,6 +58,22 @@ def outsider(db):
 
 
 @pytest.fixture
+def frameworks(db):
+    """The shipped question sets, loaded: {year: FrameworkVersion}."""
+    from dspt.frameworks.loader import load_shipped
+
+    return load_shipped()
+
+
+@pytest.fixture
+def assessment(frameworks, org, owner):
+    """Organisation A's 2025-26 assessment, started by its administrator."""
+    from dspt.assessments import carry_over
+
+    return carry_over.start(org, frameworks["2025-26"], owner)
+
+
+@pytest.fixture
 def client_for(db):
     def build(user):
         client = Client()

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "dspt.history",
     "dspt.accounts",
     "dspt.organisations",
+    "dspt.frameworks",
+    "dspt.assessments",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("dspt.ui.urls")),
     path("", include("dspt.accounts.urls")),
     path("", include("dspt.organisations.urls")),
+    path("", include("dspt.assessments.urls")),
 ]
 
 handler400 = "dspt.ui.views.bad_request"

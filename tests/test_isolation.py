@@ -29,11 +29,38 @@ def organisation_patterns():
 ROUTES = organisation_patterns()
 
 
-def fill(route: str, membership: Membership) -> str:
+@pytest.fixture
+def evidence(assessment, owner):
+    """An answer with a file in organisation A's assessment, so file URLs have something to point at."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dspt.assessments import answering
+    from dspt.lib import uploads
+
+    question = assessment.framework.questions.get(ref="1.1.2")
+    upload = SimpleUploadedFile("register.pdf", b"%PDF-1.7 register")
+    answering.save_answer(
+        assessment,
+        question,
+        value={"location": "Office"},
+        comment="",
+        is_draft=False,
+        user=owner,
+        expected_version=0,
+        files=[(upload, uploads.check(upload))],
+    )
+    return question.answers.get().evidence.get()
+
+
+def fill(route: str, membership: Membership, evidence=None) -> str:
     return "/" + (
         route.replace("<str:ods_code>", "VX101")
         .replace("<int:membership_id>", str(membership.pk))
         .replace("<slug:slug>", "about")
+        .replace("<str:year>", "2025-26")
+        .replace("<slug:group>", "staffing-and-roles")
+        .replace("<str:ref>", "1.1.2")
+        .replace("<int:evidence_id>", str(evidence.pk if evidence else 0))
     )
 
 
@@ -47,8 +74,8 @@ def test_every_organisation_view_goes_through_the_one_door(route, view):
 
 
 @pytest.mark.parametrize(("route", "view"), ROUTES, ids=[route for route, _ in ROUTES])
-def test_an_outsider_gets_404_everywhere(client_for, org, member, outsider, route, view):
-    url = fill(route, Membership.objects.get(user=member))
+def test_an_outsider_gets_404_everywhere(client_for, org, member, outsider, evidence, route, view):
+    url = fill(route, Membership.objects.get(user=member), evidence)
     client = client_for(outsider)
     assert client.get(url).status_code == 404, url
     assert client.post(url, {"role": "admin", "email": "x@y.example"}).status_code == 404, url
@@ -56,9 +83,9 @@ def test_an_outsider_gets_404_everywhere(client_for, org, member, outsider, rout
 
 @pytest.mark.parametrize(("route", "view"), ROUTES, ids=[route for route, _ in ROUTES])
 @pytest.mark.parametrize("role", [Membership.VIEWER, Membership.MEMBER, Membership.ADMIN])
-def test_members_get_what_their_role_allows(client_for, owner, org, member, role, route, view):
+def test_members_get_what_their_role_allows(client_for, owner, org, member, evidence, role, route, view):
     membership = Membership.objects.get(user=member)
-    url = fill(route, membership)
+    url = fill(route, membership, evidence)
     if role == Membership.ADMIN:
         user = owner
     else:

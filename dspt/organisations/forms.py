@@ -118,16 +118,17 @@ class CyberEssentialsForm(forms.ModelForm):
 
 class IcoForm(forms.ModelForm):
     # Longer than the stored 8 characters so "za 123456" is tidied up rather than refused.
-    ico_number = forms.CharField(max_length=20, required=False)
+    ico_number = forms.CharField(
+        label="ICO registration number (optional)",
+        max_length=20,
+        required=False,
+        help_text="Every organisation that handles personal information pays the ICO a data protection fee. "
+        "The number is on the certificate, like ZA123456",
+    )
 
     class Meta:
         model = Profile
         fields = ["ico_number"]
-        labels = {"ico_number": "ICO registration number (optional)"}
-        help_texts = {
-            "ico_number": "Every organisation that handles personal information pays the ICO a data protection fee. "
-            "The number is on the certificate, like ZA123456"
-        }
 
     def clean_ico_number(self):
         value = ico.normalise(self.cleaned_data.get("ico_number", ""))

@@ -14,6 +14,7 @@ def navigation(organisation, membership, current: str) -> list[dict]:
     code = organisation.ods_code
     items = [
         ("home", "Overview", reverse("organisations:home", args=[code])),
+        ("assessment", "Assessment", reverse("assessments:index", args=[code])),
         ("profile", "Organisation profile", reverse("organisations:profile", args=[code])),
         ("people", "People", reverse("organisations:people", args=[code])),
     ]
@@ -50,11 +51,7 @@ def task_list(organisation, membership: Membership) -> list[dict]:
         },
     ]
     later = [
-        {
-            "title": {"text": "Answer the assessment questions"},
-            "hint": {"text": "The yearly self-assessment against the 10 data security standards"},
-            "status": CANNOT_START,
-        },
+        assessment_task(organisation),
         {
             "title": {"text": "Keep your registers"},
             "hint": {"text": "Information assets, processing, training, incidents and more"},
@@ -70,6 +67,26 @@ def task_list(organisation, membership: Membership) -> list[dict]:
         {"heading": "1. Set up your organisation", "items": setup},
         {"heading": "2. Complete your Data Security and Protection Toolkit", "items": later},
     ]
+
+
+def assessment_task(organisation) -> dict:
+    """The assessment row of the home page (asks the assessments app, which builds on this one)."""
+    from dspt.assessments.summary import current_summary
+
+    summary = current_summary(organisation)
+    item = {
+        "title": {"text": "Answer the assessment questions"},
+        "href": reverse("assessments:index", args=[organisation.ods_code]),
+    }
+    if summary is None:
+        item["hint"] = {"text": "The yearly self-assessment against the 10 data security standards"}
+        item["status"] = NOT_STARTED
+    else:
+        item["hint"] = {
+            "text": f"{summary.year}: {summary.answered} of {summary.total} answered. Reaches {summary.label}"
+        }
+        item["status"] = COMPLETED if summary.met else IN_PROGRESS
+    return item
 
 
 def roles_rows(profile: Profile) -> list[tuple[str, str]]:

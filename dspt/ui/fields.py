@@ -153,7 +153,10 @@ def field_params(bf, opts=None) -> dict:
     if isinstance(widget, forms.PasswordInput):
         return {"component": "passwordInput", "params": base}
     if isinstance(widget, forms.FileInput):
-        return {"component": "fileUpload", "params": base}
+        return {
+            "component": "fileUpload",
+            "params": base | {"multiple": getattr(widget, "allow_multiple_selected", False)},
+        }
     input_type = getattr(widget, "input_type", "text")
     params = base | {
         "type": input_type if input_type in {"email", "number", "tel", "url", "search"} else "text",

@@ -61,10 +61,23 @@ def test_a_link_works_once(client):
     finish(client, token, full_name="Nia New", password1=NEW_PASSWORD, password2=NEW_PASSWORD)
     other = client_class()
     response = other.get(f"/link/{token}/")
+    page = response.content.decode()
     assert response.status_code == 410
-    assert "This link has already been used" in response.content.decode()
-    assert "Send me a new link" in response.content.decode()
+    assert "This link has already been used" in page
+    # The organisation now exists, so the page points to signing in rather than offering a new link.
+    assert "is now registered" in page
+    assert "Send me a new link" not in page
     assert other.post(f"/link/{token}/").status_code == 410
+
+
+def test_a_used_invitation_can_be_replaced_by_a_new_one(client, org, owner):
+    link, token = links.issue(EmailLink.INVITE, "late@care.example", organisation=org, role="member", sent_by=owner)
+    links.consume(link)
+    response = client.get(f"/link/{token}/")
+    assert "Send me a new link" in response.content.decode()
+    client.post(f"/link/{token}/new/")
+    assert mail.outbox[-1].to == ["late@care.example"]
+    assert "Fictional Meadowbrook House" in mail.outbox[-1].subject
 
 
 def client_class():

@@ -48,6 +48,19 @@ def test_it_locks_out_after_repeated_failures_for_that_address_and_ip(client, ow
     assert sign_in(client, "someone.else@care.example", PASSWORD).status_code == 302
 
 
+def test_the_header_sign_out_button_works_with_csrf_checks_on(owner, org):
+    import re
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    page = client.get("/o/VX101/").content.decode()
+    form = re.search(r'<form[^>]*action="/sign-out/".*?</form>', page, re.S).group(0)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = client.post("/sign-out/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert client.get("/o/VX101/").status_code == 302
+
+
 def test_signing_out_needs_a_post_and_ends_the_session(client, owner):
     client.force_login(owner)
     assert client.get("/sign-out/").status_code == 405

@@ -25,11 +25,17 @@ BACKEND = "dspt.accounts.backends.EmailBackend"
 
 
 def _describe(link: EmailLink) -> str:
+    """What the link is for, as a sentence fragment: 'register Fictional House', 'join …'."""
     if link.purpose == EmailLink.REGISTER:
         return f"register {people.directory_name(link.ods_code) or link.ods_code}"
     if link.purpose == EmailLink.INVITE:
         return f"join {link.organisation.name}"
     return "reset your password"
+
+
+def _heading(link: EmailLink) -> str:
+    text = _describe(link)
+    return text[:1].upper() + text[1:]
 
 
 def open_link(request, token: str):
@@ -44,6 +50,7 @@ def open_link(request, token: str):
             {
                 "title": "This link has expired" if state == links.EXPIRED else "This link has already been used",
                 "state": state,
+                "registered": people.registered(link.ods_code) if link.purpose == EmailLink.REGISTER else None,
                 "link": link,
                 "token": token,
                 "valid_hours": settings.EMAIL_LINK_VALID_HOURS,
@@ -56,7 +63,7 @@ def open_link(request, token: str):
     return render(
         request,
         "accounts/link_open.jinja",
-        {"title": "Continue", "link": link, "purpose": _describe(link), "expires_at": links.expires_at(link)},
+        {"title": _heading(link), "link": link, "expires_at": links.expires_at(link)},
     )
 
 

@@ -1,0 +1,130 @@
+"""Saving answers: versions, evidence files and the check that nobody else saved in between."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from dspt.assessments.models import Answer, AnswerVersion, Assessment, Evidence
+from dspt.frameworks.models import Question
+from dspt.lib import uploads
+
+
+class Conflict(Exception):
+    """Someone saved this answer after the person's form was opened."""
+
+    def __init__(self, current: Answer):
+        super().__init__("The answer changed since it was opened")
+        self.current = current
+
+
+def current_answer(assessment: Assessment, question: Question) -> Answer | None:
+    return assessment.answers.filter(question=question).first()
+
+
+def _version(answer: Answer, user, note: str = "") -> AnswerVersion:
+    return AnswerVersion.objects.create(
+        answer=answer,
+        number=answer.version,
+        value=answer.value,
+        comment=answer.comment,
+        is_draft=answer.is_draft,
+        note=note,
+        saved_by=user,
+        saved_by_label=getattr(user, "email", "") or "System",
+        saved_at=answer.updated_at,
+    )
+
+
+@transaction.atomic
+def save_answer(
+    assessment: Assessment,
+    question: Question,
+    *,
+    value: dict,
+    comment: str,
+    is_draft: bool,
+    user,
+    expected_version: int,
+    files=(),
+) -> Answer:
+    """Save a new version of the answer, or raise Conflict if it is no longer at `expected_version`.
+
+    Files must already have passed uploads.check().
+    """
+    answer = Answer.objects.select_for_update().filter(assessment=assessment, question=question).first()
+    if (answer.version if answer else 0) != expected_version:
+        raise Conflict(answer)
+    if answer is None:
+        answer = Answer(assessment=assessment, question=question)
+    answer.value, answer.comment, answer.is_draft = value, comment, is_draft
+    answer.needs_review = False
+    answer.version += 1
+    answer.updated_at, answer.updated_by = timezone.now(), user
+    answer.save()
+    added = [attach(answer, uploaded, kind, user) for uploaded, kind in files]
+    note = "Added " + ", ".join(e.original_name for e in added) if added else ""
+    _version(answer, user, note)
+    return answer
+
+
+def attach(answer: Answer, uploaded, kind, user) -> Evidence:
+    stored, size, digest = uploads.store(uploaded, str(answer.assessment.organisation_id))
+    return Evidence.objects.create(
+        organisation_id=answer.assessment.organisation_id,
+        answer=answer,
+        stored_name=stored,
+        original_name=(uploaded.name or "file")[-200:],
+        content_type=kind.content_type,
+        kind=kind.label,
+        size=size,
+        sha256=digest,
+        uploaded_by=user,
+    )
+
+
+@transaction.atomic
+def remove_evidence(evidence: Evidence, user) -> None:
+    answer = Answer.objects.select_for_update().get(pk=evidence.answer_id)
+    name = evidence.original_name
+    still_used = Evidence.objects.filter(stored_name=evidence.stored_name).exclude(pk=evidence.pk).exists()
+    evidence.delete()
+    if not still_used:
+        transaction.on_commit(lambda: uploads.delete_stored(evidence.stored_name))
+    answer.version += 1
+    answer.updated_at, answer.updated_by = timezone.now(), user
+    answer.save(update_fields=["version", "updated_at", "updated_by"])
+    _version(answer, user, f"Removed {name}")
+
+
+def carry_answer(answer_from: Answer, assessment: Assessment, question: Question, user, note: str) -> Answer:
+    """Copy an answer (and its evidence list) into a new year's assessment, flagged for confirmation."""
+    answer = Answer.objects.create(
+        assessment=assessment,
+        question=question,
+        value=answer_from.value,
+        comment=answer_from.comment,
+        is_draft=answer_from.is_draft,
+        carried_from_year=answer_from.assessment.framework.year,
+        needs_review=True,
+        version=1,
+        updated_at=timezone.now(),
+        updated_by=user,
+    )
+    Evidence.objects.bulk_create(
+        [
+            Evidence(
+                organisation_id=e.organisation_id,
+                answer=answer,
+                stored_name=e.stored_name,
+                original_name=e.original_name,
+                content_type=e.content_type,
+                kind=e.kind,
+                size=e.size,
+                sha256=e.sha256,
+                uploaded_by=e.uploaded_by,
+                uploaded_at=e.uploaded_at,
+            )
+            for e in answer_from.evidence.all()
+        ]
+    )
+    _version(answer, user, note)
+    return answer

@@ -1,0 +1,121 @@
+"""Everything the assessment pages show about progress, computed from one read of the answers.
+
+`load(assessment)` runs a fixed number of queries however many answers, versions or files there are.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import timezone
+
+from dspt.assessments import rules
+from dspt.assessments.models import Assessment
+from dspt.frameworks.models import Question
+
+
+@dataclass
+class QuestionRow:
+    question: Question
+    answer: object  # Answer or None
+    verdict: rules.Verdict
+    answered: bool
+
+
+@dataclass
+class GroupProgress:
+    group: object
+    rows: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return len(self.rows)
+
+    @property
+    def answered(self):
+        return sum(row.answered for row in self.rows)
+
+    def remaining(self, level: str) -> int:
+        levels = {"approaching": ("approaching",), "met": ("approaching", "met")}[level]
+        return sum(1 for row in self.rows if row.question.level in levels and not row.verdict.ok)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 100
+
+
+@dataclass
+class Snapshot:
+    assessment: Assessment
+    outcome: rules.Outcome
+    groups: list
+    rows: list
+
+    @property
+    def status(self) -> str:
+        return self.outcome.status
+
+    @property
+    def status_label(self) -> str:
+        return rules.STATUS_LABELS[self.status]
+
+    def missing_for(self, level: str) -> list[QuestionRow]:
+        levels = {"approaching": ("approaching",), "met": ("approaching", "met")}[level]
+        return [row for row in self.rows if row.question.level in levels and not row.verdict.ok]
+
+    @property
+    def next_target(self) -> str | None:
+        if self.status == rules.NOT_MET:
+            return "approaching"
+        if self.status == rules.APPROACHING:
+            return "met"
+        return None
+
+    @property
+    def to_review(self) -> list[QuestionRow]:
+        return [row for row in self.rows if row.answer is not None and row.answer.needs_review]
+
+    def first_unanswered_after(self, question) -> Question | None:
+        later = [r for r in self.rows if r.question.position > question.position and not r.verdict.ok]
+        earlier = [r for r in self.rows if r.question.position < question.position and not r.verdict.ok]
+        for row in later + earlier:
+            return row.question
+        return None
+
+
+def answer_state(answer) -> rules.AnswerState | None:
+    if answer is None:
+        return None
+    return rules.AnswerState(
+        value=answer.value,
+        is_draft=answer.is_draft,
+        needs_review=answer.needs_review,
+        file_count=getattr(answer, "file_count", 0),
+    )
+
+
+def load(assessment: Assessment, today=None, with_files: bool = False) -> Snapshot:
+    """Read the questions and answers once. `with_files` also fetches each answer's file list (one query)."""
+    today = today or timezone.localdate()
+    framework = assessment.framework
+    questions = list(framework.questions.select_related("group", "standard").order_by("position"))
+    answer_query = assessment.answers.annotate(file_count=Count("evidence"))
+    if with_files:
+        answer_query = answer_query.prefetch_related("evidence")
+    answers = {a.question_id: a for a in answer_query}
+    profile = assessment.organisation.profile
+    states = {q.ref: answer_state(answers.get(q.id)) for q in questions}
+    states = {ref: state for ref, state in states.items() if state is not None}
+    ce_plus = rules.cyber_essentials_plus_current(
+        profile.cyber_essentials_plus, profile.cyber_essentials_plus_date, today
+    )
+    outcome = rules.evaluate(questions, states, framework.thresholds, today, ce_plus)
+    rows, groups = [], {}
+    for question in questions:
+        answer = answers.get(question.id)
+        row = QuestionRow(
+            question, answer, outcome.verdicts[question.ref], rules.is_answered(question, answer_state(answer))
+        )
+        rows.append(row)
+        groups.setdefault(question.group_id, GroupProgress(question.group)).rows.append(row)
+    ordered = sorted(groups.values(), key=lambda g: g.group.order)
+    return Snapshot(assessment, outcome, ordered, rows)

@@ -1,0 +1,38 @@
+"""A short summary of an organisation's current assessment, for pages outside this app."""
+
+from dataclasses import dataclass
+
+from dspt.assessments import progress, rules
+from dspt.frameworks.models import FrameworkVersion
+
+
+@dataclass(frozen=True)
+class Summary:
+    year: str
+    answered: int
+    total: int
+    status: str
+
+    @property
+    def label(self) -> str:
+        return rules.STATUS_LABELS[self.status]
+
+    @property
+    def met(self) -> bool:
+        return self.status in (rules.MET, rules.EXCEEDED)
+
+
+def current_summary(organisation) -> Summary | None:
+    framework = FrameworkVersion.objects.order_by("-year").first()
+    if framework is None:
+        return None
+    assessment = (
+        organisation.assessments.select_related("framework", "organisation__profile")
+        .filter(framework=framework)
+        .first()
+    )
+    if assessment is None:
+        return None
+    snapshot = progress.load(assessment)
+    answered = sum(row.answered for row in snapshot.rows)
+    return Summary(framework.year, answered, len(snapshot.rows), snapshot.status)

@@ -1,0 +1,93 @@
+"""The assessment's home page, its group pages, and starting a year."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from dspt.assessments import carry_over, presenters, progress
+from dspt.assessments.views.common import get_assessment, latest_framework
+from dspt.frameworks.models import FrameworkVersion
+from dspt.organisations.access import organisation_view
+from dspt.organisations.models import Membership
+from dspt.organisations.presenters import navigation
+
+
+@organisation_view()
+def index(request):
+    organisation = request.organisation
+    framework = latest_framework()
+    assessments = list(organisation.assessments.select_related("framework"))
+    if framework is not None and any(a.framework_id == framework.id for a in assessments):
+        return redirect("assessments:home", organisation.ods_code, framework.year)
+    previous = carry_over.previous_assessment(organisation, framework) if framework else None
+    return render(
+        request,
+        "assessments/start.jinja",
+        {
+            "title": f"Start your {framework.year} assessment" if framework else "The assessment is not ready yet",
+            "framework": framework,
+            "previous": previous,
+            "assessments": assessments,
+            "can_start": request.membership.can(Membership.MEMBER),
+            "navigation_items": navigation(organisation, request.membership, "assessment"),
+        },
+    )
+
+
+@organisation_view(Membership.MEMBER)
+@require_POST
+def start(request, year: str):
+    framework = FrameworkVersion.objects.filter(year=year).first()
+    if framework is None:
+        raise Http404("No question set for that year")
+    assessment = carry_over.start(request.organisation, framework, request.user)
+    carried = assessment.answers.filter(needs_review=True).count()
+    text = f"Your {year} assessment has started"
+    if carried:
+        text += f". {carried} answers were carried over from {assessment.started_from.framework.year}: check each one"
+    messages.success(request, text)
+    return redirect("assessments:home", request.organisation.ods_code, year)
+
+
+@organisation_view()
+def home(request, year: str):
+    assessment = get_assessment(request, year)
+    snapshot = progress.load(assessment)
+    target = snapshot.next_target
+    return render(
+        request,
+        "assessments/home.jinja",
+        {
+            "title": f"{assessment.framework.year} assessment",
+            "assessment": assessment,
+            "snapshot": snapshot,
+            "status_tag": presenters.status_tag(snapshot.status),
+            "target": target,
+            "target_label": presenters.LEVEL_LABELS.get(target, ""),
+            "missing": snapshot.missing_for(target) if target else [],
+            "row_status": presenters.row_status,
+            "navigation_items": navigation(request.organisation, request.membership, "assessment"),
+        },
+    )
+
+
+@organisation_view()
+def group(request, year: str, group: str):
+    assessment = get_assessment(request, year)
+    snapshot = progress.load(assessment)
+    found = next((g for g in snapshot.groups if g.group.slug == group), None)
+    if found is None:
+        raise Http404("No such group")
+    return render(
+        request,
+        "assessments/group.jinja",
+        {
+            "title": found.group.title,
+            "assessment": assessment,
+            "progress": found,
+            "row_status": presenters.row_status,
+            "level_hint": presenters.level_hint,
+            "navigation_items": navigation(request.organisation, request.membership, "assessment"),
+        },
+    )

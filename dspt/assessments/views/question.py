@@ -1,0 +1,157 @@
+"""Answering one question: the form, saving (with the concurrent-edit check), history and evidence files."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from dspt.assessments import answering, presenters, progress
+from dspt.assessments.forms import AnswerForm
+from dspt.assessments.views.common import get_assessment, get_question
+from dspt.lib import uploads
+from dspt.organisations.access import organisation_view
+from dspt.organisations.models import Membership
+from dspt.organisations.presenters import navigation
+
+
+def _files_of(request):
+    return request.FILES if request.method == "POST" else None
+
+
+@organisation_view()
+def question_page(request, year: str, ref: str):
+    assessment = get_assessment(request, year)
+    question = get_question(assessment, ref)
+    answer = assessment.answers.filter(question=question).prefetch_related("evidence").first()
+    files = list(answer.evidence.all()) if answer else []
+    can_edit = request.membership.can(Membership.MEMBER)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied("Viewers cannot change answers")
+    draft = request.POST.get("action") == "draft"
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        _files_of(request),
+        initial=AnswerForm.initial_from(answer),
+        question=question,
+        thresholds=assessment.framework.thresholds,
+        has_files=bool(files),
+        draft=draft,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            answering.save_answer(
+                assessment,
+                question,
+                value=form.value(),
+                comment=form.cleaned_data.get("comment", ""),
+                is_draft=draft,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                files=form.cleaned_data.get("uploads") or [],
+            )
+        except answering.Conflict as conflict:
+            return _conflict(request, assessment, question, conflict.current, form)
+        if draft:
+            messages.success(request, f"Your answer to {question.ref} has been saved as a draft")
+            return redirect("assessments:question", request.organisation.ods_code, year, question.ref)
+        messages.success(request, f"Your answer to {question.ref} has been saved")
+        following = progress.load(assessment).first_unanswered_after(question)
+        if following is None:
+            return redirect("assessments:home", request.organisation.ods_code, year)
+        return redirect("assessments:question", request.organisation.ods_code, year, following.ref)
+    return render(
+        request,
+        "assessments/question.jinja",
+        {
+            "title": question.text,
+            "assessment": assessment,
+            "question": question,
+            "answer": answer,
+            "files": files,
+            "answer_text": presenters.describe(question, answer.value, [f.original_name for f in files])
+            if answer
+            else "",
+            "form": form,
+            "can_edit": can_edit,
+            "level_hint": presenters.level_hint(question),
+            "multipart": question.answer_type == "document",
+            "navigation_items": navigation(request.organisation, request.membership, "assessment"),
+        },
+    )
+
+
+def _conflict(request, assessment, question, current, form):
+    """Show both versions; nothing is overwritten. 'Keep mine' re-posts the person's answer on the new version."""
+    posted = [
+        (k, v) for k, values in request.POST.lists() for v in values if k not in ("csrfmiddlewaretoken", "version")
+    ]
+    return render(
+        request,
+        "assessments/conflict.jinja",
+        {
+            "title": "Someone else changed this answer",
+            "assessment": assessment,
+            "question": question,
+            "current": current,
+            "theirs": presenters.describe(question, current.value, [e.original_name for e in current.evidence.all()]),
+            "mine": presenters.describe(question, form.value()),
+            "my_comment": form.cleaned_data.get("comment", ""),
+            "posted": posted,
+            "had_files": bool(request.FILES),
+        },
+        status=409,
+    )
+
+
+@organisation_view()
+def history(request, year: str, ref: str):
+    assessment = get_assessment(request, year)
+    question = get_question(assessment, ref)
+    answer = assessment.answers.filter(question=question).first()
+    versions = list(answer.versions.all()) if answer else []
+    return render(
+        request,
+        "assessments/history.jinja",
+        {
+            "title": f"History of the answer to {question.ref}",
+            "assessment": assessment,
+            "question": question,
+            "versions": [(v, presenters.describe(question, v.value)) for v in versions],
+            "navigation_items": navigation(request.organisation, request.membership, "assessment"),
+        },
+    )
+
+
+def _evidence(request, year, ref, evidence_id):
+    evidence = (
+        request.organisation.evidence.select_related("answer")
+        .filter(pk=evidence_id, answer__assessment__framework__year=year, answer__question__ref=ref)
+        .first()
+    )
+    if evidence is None:
+        raise Http404("No such file")
+    return evidence
+
+
+@organisation_view()
+def download(request, year: str, ref: str, evidence_id: int):
+    evidence = _evidence(request, year, ref, evidence_id)
+    try:
+        handle = uploads.open_stored(evidence.stored_name)
+    except FileNotFoundError as missing:
+        raise Http404("The file is missing") from missing
+    response = FileResponse(
+        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@organisation_view(Membership.MEMBER)
+@require_POST
+def remove_file(request, year: str, ref: str, evidence_id: int):
+    evidence = _evidence(request, year, ref, evidence_id)
+    answering.remove_evidence(evidence, request.user)
+    messages.success(request, f"{evidence.original_name} has been removed")
+    return redirect("assessments:question", request.organisation.ods_code, year, ref)

@@ -1,0 +1,127 @@
+"""The DSPT question sets, one version per toolkit year, loaded from content/frameworks/*.yaml.
+
+Rows are keyed by (year, ref) and only ever written by the loader (frameworks/loader.py).
+"""
+
+from django.db import models
+
+
+class FrameworkVersion(models.Model):
+    year = models.CharField(max_length=7, unique=True, help_text="e.g. 2025-26")
+    version = models.CharField(max_length=10, blank=True, help_text="The national version, e.g. v8")
+    title = models.CharField(max_length=200)
+    published_on = models.DateField(null=True, blank=True)
+    deadline = models.DateField(help_text="Publication deadline, normally 30 June")
+    previous = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    thresholds = models.JSONField(default=dict)
+    source_hash = models.CharField(max_length=64, help_text="SHA-256 of the file it was loaded from")
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["year"]
+
+    def __str__(self):
+        return self.title
+
+
+class Standard(models.Model):
+    framework = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="standards")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=120)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["framework", "number"], name="one_standard_number_per_year")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Group(models.Model):
+    framework = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="groups")
+    slug = models.SlugField(max_length=40)
+    title = models.CharField(max_length=80)
+    summary = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["framework", "slug"], name="one_group_slug_per_year")]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(models.Model):
+    APPROACHING, MET, OPTIONAL = "approaching", "met", "optional"
+    LEVELS = [
+        (APPROACHING, "Needed for Approaching Standards"),
+        (MET, "Needed for Standards Met"),
+        (OPTIONAL, "Optional"),
+    ]
+    CONFIRM, YES_NO, TEXT, DATE, NUMBER = "confirm", "yes_no", "text", "date", "number"
+    PERCENTAGE, ICO_NUMBER, CHOICE, DOCUMENT = "percentage", "ico_number", "choice", "document"
+    ANSWER_TYPES = [
+        (CONFIRM, "Confirmation tick"),
+        (YES_NO, "Yes or no"),
+        (TEXT, "Text"),
+        (DATE, "Date"),
+        (NUMBER, "Number"),
+        (PERCENTAGE, "Percentage"),
+        (ICO_NUMBER, "ICO registration number"),
+        (CHOICE, "Choice"),
+        (DOCUMENT, "Document"),
+    ]
+    UNCHANGED, REWORDED, NEW = "unchanged", "reworded", "new"
+    CHANGES = [(UNCHANGED, "Unchanged"), (REWORDED, "Reworded"), (NEW, "New")]
+
+    framework = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="questions")
+    ref = models.CharField(max_length=12)
+    position = models.PositiveSmallIntegerField(help_text="Order of the national toolkit's screens")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="questions")
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="questions")
+    subgroup = models.CharField(max_length=120, blank=True)
+    level = models.CharField(max_length=12, choices=LEVELS)
+    level_confirmed = models.BooleanField(default=True)
+    level_note = models.TextField(blank=True)
+    answer_type = models.CharField(max_length=12, choices=ANSWER_TYPES)
+    text = models.TextField()
+    rules = models.JSONField(
+        default=dict,
+        help_text="Type-specific checks: explanation_required_on_no, acceptable, not_applicable_allowed, choices, "
+        "minimum, max_age_months, min_length",
+    )
+    guidance = models.JSONField(default=dict)
+    change_status = models.CharField(max_length=10, choices=CHANGES, blank=True)
+    previous_ref = models.CharField(max_length=12, blank=True)
+    change_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["framework", "ref"], name="one_question_ref_per_year")]
+
+    def __str__(self):
+        return f"{self.ref} {self.text[:60]}"
+
+    @property
+    def needed_for_approaching(self) -> bool:
+        return self.level == self.APPROACHING
+
+    @property
+    def needed_for_met(self) -> bool:
+        return self.level in (self.APPROACHING, self.MET)
+
+
+class RemovedQuestion(models.Model):
+    """A question of the previous year that this year's set no longer asks."""
+
+    framework = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="removed")
+    ref = models.CharField(max_length=12)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["framework", "ref"], name="one_removal_per_ref")]
+
+    def __str__(self):
+        return f"{self.ref} removed in {self.framework.year}"

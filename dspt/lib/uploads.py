@@ -1,0 +1,122 @@
+"""Check uploaded files by what they contain, not by their name, and store them outside the web root.
+
+Accepted: PDF, Word (.docx, .doc), Excel (.xlsx, .xls), OpenDocument text and spreadsheets (.odt, .ods), PNG and
+JPEG images. The file's name must also end with an extension of the kind its content shows, so a web page renamed
+to .pdf is refused.
+"""
+
+import hashlib
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    content_type: str
+    extensions: tuple[str, ...]
+
+
+PDF = Kind("PDF document", "application/pdf", (".pdf",))
+DOCX = Kind("Word document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", (".docx",))
+XLSX = Kind("Excel spreadsheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",))
+OLD_OFFICE = Kind("Word or Excel file (older format)", "application/octet-stream", (".doc", ".xls"))
+ODT = Kind("OpenDocument text", "application/vnd.oasis.opendocument.text", (".odt",))
+ODS = Kind("OpenDocument spreadsheet", "application/vnd.oasis.opendocument.spreadsheet", (".ods",))
+PNG = Kind("PNG image", "image/png", (".png",))
+JPEG = Kind("JPEG image", "image/jpeg", (".jpg", ".jpeg"))
+
+ACCEPTED_DESCRIPTION = "a PDF, Word, Excel, OpenDocument, PNG or JPEG file"
+
+
+class Refused(Exception):
+    """The file cannot be accepted; the message says why in plain words."""
+
+
+def sniff(head: bytes, handle) -> Kind | None:
+    """What the content is, judged from its bytes (handle is a seekable file for zip-based formats)."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(OLE):
+        return OLD_OFFICE
+    if head.startswith(b"PK\x03\x04"):
+        handle.seek(0)
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names:
+                    mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                    return {ODT.content_type: ODT, ODS.content_type: ODS}.get(mimetype)
+                if "[Content_Types].xml" in names:
+                    if any(name.startswith("word/") for name in names):
+                        return DOCX
+                    if any(name.startswith("xl/") for name in names):
+                        return XLSX
+        except zipfile.BadZipFile:
+            return None
+    return None
+
+
+def check(uploaded) -> Kind:
+    """Raise Refused unless the upload is an accepted kind, within the size limit, named for what it is."""
+    name = uploaded.name or "file"
+    limit = settings.UPLOAD_MAX_BYTES
+    if uploaded.size == 0:
+        raise Refused(f"{name} is empty")
+    if uploaded.size > limit:
+        raise Refused(f"{name} is larger than {limit // (1024 * 1024)} MB. Make it smaller or upload a link instead")
+    uploaded.seek(0)
+    head = uploaded.read(16)
+    kind = sniff(head, uploaded.file if hasattr(uploaded, "file") else uploaded)
+    uploaded.seek(0)
+    if kind is None:
+        raise Refused(f"{name} must be {ACCEPTED_DESCRIPTION}")
+    extension = Path(name).suffix.lower()
+    if extension not in kind.extensions:
+        raise Refused(f"{name} is named like a {extension or 'file without a type'} but contains a {kind.label}")
+    return kind
+
+
+def store(uploaded, folder: str) -> tuple[str, int, str]:
+    """Save under PRIVATE_FILES_ROOT/folder with a random name. Returns (stored name, size, sha256)."""
+    root = Path(settings.PRIVATE_FILES_ROOT)
+    relative = f"{folder}/{uuid.uuid4().hex}"
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    uploaded.seek(0)
+    with open(target, "wb") as out:
+        for chunk in uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(65536), b""):
+            digest.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+    return relative, size, digest.hexdigest()
+
+
+def open_stored(stored_name: str):
+    root = Path(settings.PRIVATE_FILES_ROOT).resolve()
+    path = (root / stored_name).resolve()
+    if root not in path.parents:
+        raise FileNotFoundError(stored_name)
+    return open(path, "rb")
+
+
+def delete_stored(stored_name: str) -> None:
+    root = Path(settings.PRIVATE_FILES_ROOT).resolve()
+    path = (root / stored_name).resolve()
+    if root in path.parents and path.exists():
+        path.unlink()
+
+
+__all__ = ["Refused", "check", "delete_stored", "open_stored", "sniff", "store"]
