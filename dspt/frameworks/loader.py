@@ -260,10 +260,10 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     if isinstance(rules.get("choices"), list) and len(rules["choices"]) >= 2:
         for index, choice in enumerate(rules["choices"]):
             prefix = f"choices[{index}]."
-            if _check_entry(problems, place, prefix, choice, ("value", "label"), (), {"value": 40, "label": 200}):
+            if _check_entry(problems, place, prefix, choice, ("value", "label"), (), dict.fromkeys(("value", "label"))):
                 if choice.get("value") in values:
                     problems.add(place, f"{prefix}value", f"{choice['value']!r} is used twice")
-                values.append(choice.get("value"))
+                values.extend([choice["value"]] if isinstance(choice.get("value"), str) else [])
     elif "choices" in rules:
         problems.add(
             place, "choices", f"must be a list of at least two {{value, label}}, got {_show(rules['choices'])}"
@@ -275,9 +275,9 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
         problems.add(place, "acceptable", "lists a value twice")
     elif acceptable and values:
         for value in acceptable:
-            if value not in values:
-                known = ", ".join(sorted(map(str, values)))
-                problems.add(place, "acceptable", f"{_show(value)} is not one of {known}")
+            if value not in values or not isinstance(value, str):
+                hint = ' (write "yes" and "no" in quotes: YAML reads them as true and false)' * isinstance(value, bool)
+                problems.add(place, "acceptable", f"{_show(value)} is not one of {', '.join(sorted(values))}{hint}")
     minimum = rules.get("minimum")
     if isinstance(minimum, str) and minimum.startswith("@"):
         if minimum[1:] not in thresholds:
@@ -451,6 +451,8 @@ def load_shipped(years=None) -> dict[str, FrameworkVersion]:
     """
     files = {path.stem: path for path in shipped_files()}
     wanted = set(files) if years is None else set(years)
+    if not wanted:
+        return {}
     if unknown := wanted - set(files):
         raise FrameworkError([f"no shipped question bank for {', '.join(sorted(unknown))}"])
     loaded = [load(files[year]).year for year in sorted(files) if year <= max(wanted)]
@@ -533,35 +535,19 @@ def _write(parsed: ParsedFramework, existing: FrameworkVersion | None, previous:
         setattr(version, name, getattr(parsed, name))
     version.previous = previous
     version.save()
-    standards, old_standards = _sync(
-        version.standards.all(),
-        Standard,
-        version,
-        "number",
-        {item["number"]: {"title": item["title"], "summary": item["summary"]} for item in parsed.standards},
-    )
-    groups, old_groups = _sync(
-        version.groups.all(),
-        Group,
-        version,
-        "slug",
-        {
-            item["slug"]: {"title": item["title"], "summary": item["summary"], "order": order}
-            for order, item in enumerate(parsed.groups, 1)
-        },
-    )
-    wanted = {
-        question.ref: {
-            **question.fields,
-            "position": question.position,
-            "standard_id": standards[question.standard].pk,
-            "group_id": groups[question.group].pk,
-        }
-        for question in parsed.questions
-    }
+    wanted = {item["number"]: {"title": item["title"], "summary": item["summary"]} for item in parsed.standards}
+    standards, old_standards = _sync(version.standards.all(), Standard, version, "number", wanted)
+    wanted = {item["slug"]: {"title": item["title"], "summary": item["summary"]} for item in parsed.groups}
+    for order, fields in enumerate(wanted.values(), 1):
+        fields["order"] = order
+    groups, old_groups = _sync(version.groups.all(), Group, version, "slug", wanted)
+    wanted = {}
+    for question in parsed.questions:
+        links = {"standard_id": standards[question.standard].pk, "group_id": groups[question.group].pk}
+        wanted[question.ref] = {**question.fields, "position": question.position, **links}
     _, old_questions = _sync(version.questions.all(), Question, version, "ref", wanted)
-    removed = {item["ref"]: {"note": item["note"]} for item in parsed.removed}
-    _, old_removed = _sync(version.removed.all(), RemovedQuestion, version, "ref", removed)
+    wanted = {item["ref"]: {"note": item["note"]} for item in parsed.removed}
+    _, old_removed = _sync(version.removed.all(), RemovedQuestion, version, "ref", wanted)
     try:
         for rows in (old_questions, old_removed, old_groups, old_standards):
             if rows:

@@ -5,7 +5,7 @@ import hashlib
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
 from dspt.frameworks import loader
@@ -87,6 +87,7 @@ ERRORS_2024 = [
     (_set("1.2.4", acceptable=[]), "2024-25.yaml: question 1.2.4: acceptable: must be a non-empty list"),
     (_set("1.2.4", acceptable="yes"), "2024-25.yaml: question 1.2.4: acceptable: must be a non-empty list"),
     (_set("1.2.4", acceptable=["maybe"]), "2024-25.yaml: question 1.2.4: acceptable: 'maybe' is not one of no, yes"),
+    (_set("1.2.4", acceptable=[True]), 'question 1.2.4: acceptable: True is not one of no, yes (write "yes" and "no" in'),
     (_set("1.2.4", acceptable=["yes", "yes"]), "2024-25.yaml: question 1.2.4: acceptable: lists a value twice"),
     (_drop("1.3.11", "choices"), "2024-25.yaml: question 1.3.11: choices: is missing (answer_type choice"),
     (_drop("1.3.11", "acceptable"), "2024-25.yaml: question 1.3.11: acceptable: is missing"),
@@ -347,6 +348,46 @@ def test_a_later_year_that_disagrees_with_the_previous_year_leaves_no_rows(
     assert expected in str(error.value)
     assert _rows() == before
     assert not FrameworkVersion.objects.filter(year="2025-26").exists()
+
+
+def _fail_on_question(operation, ref):
+    """A database trigger that makes writing question `ref` fail: a real failure after earlier rows were written."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                f"CREATE TRIGGER fail_question BEFORE {operation} ON frameworks_question "
+                f"WHEN NEW.ref = '{ref}' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
+            )
+        else:
+            cursor.execute(
+                "CREATE FUNCTION fail_question() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'refused by test trigger'; END $$"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER fail_question BEFORE {operation} ON frameworks_question FOR EACH ROW "
+                f"WHEN (NEW.ref = '{ref}') EXECUTE FUNCTION fail_question()"
+            )
+
+
+def test_a_database_failure_half_way_through_a_first_load_leaves_no_rows(db, sample, write):
+    _fail_on_question("INSERT", "9.1.1")
+    with pytest.raises(DatabaseError, match="refused by test trigger"):
+        load(write(sample))
+    assert _rows() == [0, 0, 0, 0, 0]
+
+
+def test_a_database_failure_half_way_through_a_reload_changes_nothing(db, sample, write):
+    load(write(sample))
+    before = FrameworkVersion.objects.get()
+    _q(sample, "1.1.1")["text"] = "Changed 1?"
+    _q(sample, "9.1.1")["text"] = "Changed 9?"
+    sample["title"] = "Renamed"
+    _fail_on_question("UPDATE", "9.1.1")
+    with pytest.raises(DatabaseError, match="refused by test trigger"):
+        load(write(sample))
+    after = FrameworkVersion.objects.get()
+    assert (after.title, after.source_hash) == (before.title, before.source_hash)
+    assert Question.objects.get(ref="1.1.1").text == "Sample question 1.1.1?"
 
 
 def test_a_failed_reload_leaves_the_loaded_year_as_it_was(db, sample, sample_next, write):

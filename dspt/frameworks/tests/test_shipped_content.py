@@ -79,8 +79,9 @@ def test_every_previous_ref_of_2025_26_is_a_2024_25_question(shipped):
     assert len(previous_refs) == 51
 
 
-def test_the_changes_are_the_ones_the_readme_lists(shipped):
-    changes = change_map(shipped["2025-26"])
+def test_the_changes_are_the_ones_the_readme_lists(shipped, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        changes = change_map(shipped["2025-26"])
     by_status = {}
     for ref, entry in changes.items():
         by_status.setdefault(entry.status, set()).add(ref)

@@ -1,0 +1,128 @@
+import io
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from dspt.assessments import carry_over, progress, rules
+from dspt.assessments.models import Assessment
+from tests.factories import answer_all
+
+pytestmark = pytest.mark.django_db
+HOME = "/o/VX101/assessment/2025-26/"
+
+
+def test_the_status_climbs_as_questions_are_answered(client_for, owner, org, assessment):
+    client = client_for(owner)
+    assert progress.load(assessment).status == rules.NOT_MET
+    assert "What stands between you and Approaching Standards" in client.get(HOME).content.decode()
+    answer_all(assessment, owner, levels=["approaching"])
+    assert progress.load(assessment).status == rules.APPROACHING
+    page = client.get(HOME).content.decode()
+    assert "Approaching Standards</strong>" in page or "Approaching Standards" in page
+    assert "What stands between you and Standards Met" in page
+    answer_all(assessment, owner, levels=["met"])
+    assert progress.load(assessment).status == rules.MET
+    org.profile.cyber_essentials_plus = "yes"
+    from django.utils import timezone
+
+    org.profile.cyber_essentials_plus_date = timezone.localdate()
+    org.profile.save()
+    assessment.organisation.refresh_from_db()
+    assert progress.load(Assessment.objects.get(pk=assessment.pk)).status == rules.EXCEEDED
+
+
+def test_the_home_page_names_each_missing_item_with_why_and_what_helps(client_for, owner, assessment):
+    answer_all(assessment, owner, levels=["approaching"])
+    question = assessment.framework.questions.get(ref="3.2.1")
+    from dspt.assessments import answering
+
+    answering.save_answer(
+        assessment, question, value={"number": "80"}, comment="", is_draft=False, user=owner, expected_version=0
+    )
+    page = client_for(owner).get(HOME).content.decode()
+    assert "3.2.1" in page
+    assert "80% is below the 95% needed" in page
+    assert "reach 95%" in page
+    missing = progress.load(assessment).missing_for("met")
+    assert len(missing) == 45 - 26
+
+
+def test_the_organisation_home_shows_the_assessment_status(client_for, owner, assessment):
+    answer_all(assessment, owner, levels=["approaching"])
+    page = client_for(owner).get("/o/VX101/").content.decode()
+    assert "2025-26: 26 of 54 answered. Reaches Approaching Standards" in page
+
+
+def test_starting_a_new_year_carries_answers_over(frameworks, org, owner, client_for):
+    old = carry_over.start(org, frameworks["2024-25"], owner)
+    answer_all(old, owner)
+    new = carry_over.start(org, frameworks["2025-26"], owner)
+    assert new.started_from == old
+    by_ref = {a.question.ref: a for a in new.answers.select_related("question")}
+    unchanged = new.framework.questions.filter(change_status="unchanged").first()
+    reworded = new.framework.questions.filter(change_status="reworded").first()
+    created = new.framework.questions.filter(change_status="new").first()
+    assert by_ref[unchanged.ref].carried_from_year == "2024-25"
+    assert by_ref[unchanged.ref].needs_review
+    assert by_ref[unchanged.ref].versions.get().note == "Carried over from 2024-25, please confirm"
+    assert by_ref[reworded.ref].needs_review
+    assert created.ref not in by_ref
+    verdicts = progress.load(new).outcome.verdicts
+    assert verdicts[unchanged.ref].ok
+    assert not verdicts[reworded.ref].ok
+    assert "question changed" in verdicts[reworded.ref].reason
+    # The previous year's assessment is untouched and still readable.
+    assert progress.load(old).status == rules.MET
+    assert client_for(owner).get("/o/VX101/assessment/2024-25/").status_code == 200
+    # Starting again returns the same assessment.
+    assert carry_over.start(org, frameworks["2025-26"], owner) == new
+
+
+def test_confirming_a_carried_answer_clears_the_flag(frameworks, org, owner, client_for):
+    old = carry_over.start(org, frameworks["2024-25"], owner)
+    answer_all(old, owner)
+    new = carry_over.start(org, frameworks["2025-26"], owner)
+    answer = new.answers.get(question__ref="1.1.1")
+    page = client_for(owner).get("/o/VX101/assessment/2025-26/q/1.1.1/").content.decode()
+    assert "Carried over from 2024-25" in page
+    response = client_for(owner).post(
+        "/o/VX101/assessment/2025-26/q/1.1.1/", {"answer": "ZA123456", "version": answer.version, "action": "continue"}
+    )
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    assert not answer.needs_review
+
+
+def test_the_start_page_offers_the_latest_year_and_starts_it(client_for, owner, frameworks, org):
+    client = client_for(owner)
+    page = client.get("/o/VX101/assessment/").content.decode()
+    assert "Start the 2025-26 assessment" in page
+    response = client.post("/o/VX101/assessment/2025-26/start/")
+    assert response["Location"] == HOME
+    assert client.get("/o/VX101/assessment/")["Location"] == HOME
+
+
+def test_viewers_cannot_start_an_assessment(client_for, viewer, frameworks):
+    assert client_for(viewer).post("/o/VX101/assessment/2025-26/start/").status_code == 403
+
+
+def test_the_answer_sheet_lists_answers_by_reference_and_downloads(client_for, owner, assessment):
+    answer_all(assessment, owner, levels=["approaching"])
+    client = client_for(owner)
+    page = client.get("/o/VX101/assessment/2025-26/answers/").content.decode()
+    refs = [q.ref for q in assessment.framework.questions.order_by("position")]
+    positions = [page.index(f">{ref}<") for ref in refs]
+    assert positions == sorted(positions)
+    assert "ZA123456" in page
+    assert "data-copy=" in page
+
+    workbook = load_workbook(io.BytesIO(client.get("/o/VX101/assessment/2025-26/answers.xlsx").content))
+    rows = list(workbook.active.iter_rows(min_row=5, values_only=True))
+    assert [row[0] for row in rows] == refs
+    assert dict((row[0], row[5]) for row in rows)["1.1.1"] == "ZA123456"
+
+    document = Document(io.BytesIO(client.get("/o/VX101/assessment/2025-26/answers.docx").content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Answer: ZA123456" in text
+    assert text.index("1.1.1 ") < text.index("10.1.2 ")
