@@ -120,7 +120,7 @@ def test_the_answer_sheet_lists_answers_by_reference_and_downloads(client_for, o
     workbook = load_workbook(io.BytesIO(client.get("/o/VX101/assessment/2025-26/answers.xlsx").content))
     rows = list(workbook.active.iter_rows(min_row=5, values_only=True))
     assert [row[0] for row in rows] == refs
-    assert dict((row[0], row[5]) for row in rows)["1.1.1"] == "ZA123456"
+    assert {row[0]: row[5] for row in rows}["1.1.1"] == "ZA123456"
 
     document = Document(io.BytesIO(client.get("/o/VX101/assessment/2025-26/answers.docx").content))
     text = "\n".join(p.text for p in document.paragraphs)

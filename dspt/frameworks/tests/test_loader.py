@@ -87,7 +87,7 @@ ERRORS_2024 = [
     (_set("1.2.4", acceptable=[]), "2024-25.yaml: question 1.2.4: acceptable: must be a non-empty list"),
     (_set("1.2.4", acceptable="yes"), "2024-25.yaml: question 1.2.4: acceptable: must be a non-empty list"),
     (_set("1.2.4", acceptable=["maybe"]), "2024-25.yaml: question 1.2.4: acceptable: 'maybe' is not one of no, yes"),
-    (_set("1.2.4", acceptable=[True]), 'question 1.2.4: acceptable: True is not one of no, yes (write "yes" and "no" in'),
+    (_set("1.2.4", acceptable=[True]), '1.2.4: acceptable: True is not one of no, yes (write "yes" and "no" in quotes'),
     (_set("1.2.4", acceptable=["yes", "yes"]), "2024-25.yaml: question 1.2.4: acceptable: lists a value twice"),
     (_drop("1.3.11", "choices"), "2024-25.yaml: question 1.3.11: choices: is missing (answer_type choice"),
     (_drop("1.3.11", "acceptable"), "2024-25.yaml: question 1.3.11: acceptable: is missing"),
