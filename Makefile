@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml
 
 run: $(VENV)/.installed .env
 	$(PY) manage.py migrate --verbosity 0
+	$(PY) manage.py load_framework --all
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

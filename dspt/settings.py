@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "dspt.organisations",
     "dspt.frameworks",
     "dspt.assessments",
+    "dspt.publication",
+    "dspt.status_search",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,8 @@ urlpatterns = [
     path("", include("dspt.accounts.urls")),
     path("", include("dspt.organisations.urls")),
     path("", include("dspt.assessments.urls")),
+    path("", include("dspt.publication.urls")),
+    path("", include("dspt.status_search.urls")),
 ]
 
 handler400 = "dspt.ui.views.bad_request"

@@ -67,3 +67,26 @@ def answer_all(assessment, user, levels=("approaching", "met", "optional")):
             user=user,
             expected_version=current.version if current else 0,
         )
+
+
+def make_publication(assessment, user, status="met"):
+    """A publication row with a real snapshot of the assessment as it is (skips the journey's rules)."""
+    from dspt.publication import publish
+    from dspt.publication.models import Publication, PublishedSite
+
+    state = publish.journey(assessment)
+    organisation = assessment.organisation
+    sites = [{"ods_code": organisation.ods_code, "name": organisation.name}]
+    publication = Publication.objects.create(
+        organisation=organisation,
+        assessment=assessment,
+        year=assessment.framework.year,
+        status=status,
+        published_by=user,
+        published_by_label=user.email,
+        confirmer_name="Sam Patel",
+        confirmer_job_title="Registered manager",
+        snapshot=publish.build_snapshot(state, "Sam Patel", "Registered manager", sites),
+    )
+    PublishedSite.objects.create(publication=publication, **sites[0])
+    return publication

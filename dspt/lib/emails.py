@@ -55,3 +55,25 @@ def join_request(admin_emails: list[str], requester_email: str, organisation, pe
         admin_emails,
         {"requester_email": requester_email, "organisation": organisation, "people_url": people_url},
     )
+
+
+def publication_confirmation(admin_emails: list[str], publication, url: str) -> None:
+    send(
+        "published",
+        admin_emails,
+        {
+            "publication": publication,
+            "organisation": publication.organisation,
+            "status_label": publication.snapshot["status_label"],
+            "sites": publication.snapshot["sites"],
+            "url": url,
+        },
+    )
+
+
+def deadline_reminder(admin_emails: list[str], organisation, year: str, deadline, days_left: int, url: str) -> None:
+    send(
+        "reminder",
+        admin_emails,
+        {"organisation": organisation, "year": year, "deadline": deadline, "days_left": days_left, "url": url},
+    )

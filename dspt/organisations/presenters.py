@@ -15,6 +15,7 @@ def navigation(organisation, membership, current: str) -> list[dict]:
     items = [
         ("home", "Overview", reverse("organisations:home", args=[code])),
         ("assessment", "Assessment", reverse("assessments:index", args=[code])),
+        ("publish", "Publish", reverse("publication:overview", args=[code])),
         ("profile", "Organisation profile", reverse("organisations:profile", args=[code])),
         ("people", "People", reverse("organisations:people", args=[code])),
     ]
@@ -53,13 +54,14 @@ def task_list(organisation, membership: Membership) -> list[dict]:
     later = [
         assessment_task(organisation),
         {
-            "title": {"text": "Keep your registers"},
-            "hint": {"text": "Information assets, processing, training, incidents and more"},
-            "status": CANNOT_START,
+            "title": {"text": "Publish your assessment"},
+            "hint": {"text": "Before the deadline of 30 June each year"},
+            "href": reverse("publication:overview", args=[code]),
+            "status": publication_status(organisation),
         },
         {
-            "title": {"text": "Publish your assessment"},
-            "hint": {"text": "Before 30 June each year"},
+            "title": {"text": "Keep your registers"},
+            "hint": {"text": "Information assets, processing, training, incidents and more (coming soon)"},
             "status": CANNOT_START,
         },
     ]
@@ -87,6 +89,15 @@ def assessment_task(organisation) -> dict:
         }
         item["status"] = COMPLETED if summary.met else IN_PROGRESS
     return item
+
+
+def publication_status(organisation) -> dict:
+    latest = organisation.publications.first()
+    if latest is None:
+        return NOT_STARTED
+    from dspt.assessments.rules import STATUS_LABELS
+
+    return {"text": f"{latest.year}: {STATUS_LABELS[latest.status]}"}
 
 
 def roles_rows(profile: Profile) -> list[tuple[str, str]]:

@@ -14,12 +14,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", metavar="FILE", help="YAML files, oldest year first")
-        parser.add_argument("--all", action="store_true", help="Load every content/frameworks/*.yaml, by name")
+        parser.add_argument(
+            "--all", dest="all_files", action="store_true", help="Load every content/frameworks/*.yaml by name"
+        )
 
-    def handle(self, *args, files, all, **options):
-        if all == bool(files):
+    def handle(self, *args, files, all_files, **options):
+        if all_files == bool(files):
             raise CommandError("Give one or more files, or --all (not both).")
-        for path in shipped_files() if all else files:
+        for path in shipped_files() if all_files else files:
             try:
                 result = load(path)
             except FrameworkError as error:

@@ -1,0 +1,170 @@
+"""Publishing: gather what the journey needs, check the rules, freeze the snapshot and update public statuses."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from dspt.assessments import presenters, progress
+from dspt.history.models import ChangeRecord
+from dspt.history.record import record_change
+from dspt.history.record import snapshot as profile_values
+from dspt.lib import emails
+from dspt.organisations import people
+from dspt.organisations.models import OdsEntry, Profile
+from dspt.publication import action_plans, rules
+from dspt.publication.models import Publication, PublicationDraft, PublicStatus, PublishedSite
+
+PROFILE_FIELDS = [f.name for f in Profile._meta.fields if f.name not in ("id", "organisation", "completed_at")]
+
+
+class CannotPublish(Exception):
+    def __init__(self, blockers):
+        super().__init__("; ".join(b.message for b in blockers))
+        self.blockers = blockers
+
+
+@dataclass
+class Journey:
+    assessment: object
+    snapshot: progress.Snapshot
+    draft: PublicationDraft
+    plan: object
+    published_before: bool
+    blockers: list
+
+    @property
+    def status(self) -> str:
+        return self.snapshot.status
+
+    @property
+    def needs_plan(self) -> bool:
+        return self.status == "approaching"
+
+    def blocked_at(self, step: str) -> list:
+        return [b for b in self.blockers if b.step == step]
+
+
+def journey(assessment, lock: bool = False) -> Journey:
+    organisation = assessment.organisation
+    drafts = PublicationDraft.objects.select_for_update() if lock else PublicationDraft.objects
+    draft, _ = drafts.get_or_create(assessment=assessment)
+    snapshot = progress.load(assessment, with_files=True)
+    plan = action_plans.plan_for(assessment)
+    published_before = organisation.publications.exists()
+    needed = {row.question.ref for row in action_plans.open_items(snapshot)}
+    blockers = rules.blockers(
+        status=snapshot.status,
+        published_before=published_before,
+        profile_checked=draft.profile_checked_at is not None,
+        is_head_office=organisation.is_head_office,
+        branches_chosen=draft.branches_chosen,
+        plan_needed_refs=needed,
+        plan_complete_refs=action_plans.complete_refs(plan),
+        plan_has_document=bool(plan and plan.uses_document),
+    )
+    return Journey(assessment, snapshot, draft, plan, published_before, blockers)
+
+
+def chosen_branches(organisation, draft) -> list[OdsEntry]:
+    codes = set(draft.branch_codes or [])
+    return [branch for branch in organisation.branches() if branch.code in codes and branch.is_open]
+
+
+def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, sites: list[dict]) -> dict:
+    """Everything the publication froze, as plain JSON: later edits never change it."""
+    assessment, organisation = state.assessment, state.assessment.organisation
+    answers = []
+    for row in state.snapshot.rows:
+        files = list(row.answer.evidence.all()) if row.answer else []
+        answers.append(
+            {
+                "ref": row.question.ref,
+                "group": row.question.group.title,
+                "question": row.question.text,
+                "level": presenters.LEVEL_LABELS[row.question.level],
+                "answer": presenters.describe(row.question, row.answer.value if row.answer else None),
+                "value": row.answer.value if row.answer else {},
+                "comment": row.answer.comment if row.answer else "",
+                "counts": row.verdict.ok,
+                "files": [{"name": f.original_name, "size": f.size, "sha256": f.sha256} for f in files],
+            }
+        )
+    plan = None
+    if state.needs_plan and state.plan is not None:
+        plan = {"document": state.plan.document_name or None, "lines": action_plans.as_rows(state.plan)}
+    return {
+        "organisation": {"ods_code": organisation.ods_code, "name": organisation.name},
+        "profile": profile_values(organisation.profile, PROFILE_FIELDS),
+        "year": assessment.framework.year,
+        "framework_title": assessment.framework.title,
+        "deadline": assessment.framework.deadline.isoformat(),
+        "status": state.status,
+        "status_label": state.snapshot.status_label,
+        "confirmer": {"name": confirmer_name, "job_title": confirmer_title},
+        "sites": sites,
+        "answers": answers,
+        "action_plan": plan,
+    }
+
+
+def publish(assessment, user, confirmer_name: str, confirmer_title: str) -> Publication:
+    """Publish the assessment as it is now, or raise CannotPublish with what is in the way."""
+    organisation = assessment.organisation
+    with transaction.atomic():
+        state = journey(assessment, lock=True)
+        if state.blockers:
+            raise CannotPublish(state.blockers)
+        branches = chosen_branches(organisation, state.draft) if organisation.is_head_office else []
+        sites = [{"ods_code": organisation.ods_code, "name": organisation.name}]
+        sites += [{"ods_code": b.code, "name": b.name} for b in branches]
+        now = timezone.now()
+        publication = Publication.objects.create(
+            organisation=organisation,
+            assessment=assessment,
+            year=assessment.framework.year,
+            status=state.status,
+            published_at=now,
+            published_by=user,
+            published_by_label=user.email,
+            confirmer_name=confirmer_name,
+            confirmer_job_title=confirmer_title,
+            snapshot=build_snapshot(state, confirmer_name, confirmer_title, sites),
+        )
+        PublishedSite.objects.bulk_create([PublishedSite(publication=publication, **site) for site in sites])
+        OdsEntry.objects.get_or_create(
+            code=organisation.ods_code, defaults={"name": organisation.name, "kind": "Registered on Open DSPT"}
+        )
+        for site in sites:
+            PublicStatus.objects.update_or_create(
+                ods_code=site["ods_code"],
+                defaults={
+                    "publication": publication,
+                    "status": state.status,
+                    "year": publication.year,
+                    "published_at": now,
+                    "published_by_code": organisation.ods_code if site["ods_code"] != organisation.ods_code else "",
+                },
+            )
+        state.draft.delete()
+        record_change(
+            actor=user,
+            organisation=organisation,
+            area="Publication",
+            action=ChangeRecord.CREATED,
+            obj=publication,
+            label=f"{publication.year} {state.snapshot.status_label}",
+            changes={"Confirmed by": [None, f"{confirmer_name}, {confirmer_title}"], "Covers": [None, len(sites)]},
+        )
+        transaction.on_commit(lambda: _confirm_by_email(publication))
+    return publication
+
+
+def _confirm_by_email(publication: Publication) -> None:
+    organisation = publication.organisation
+    url = settings.SITE_URL + reverse("publication:detail", args=[organisation.ods_code, publication.pk])
+    recipients = [admin.email for admin in people.admins(organisation)]
+    if recipients:
+        emails.publication_confirmation(recipients, publication, url)

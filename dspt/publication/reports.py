@@ -1,0 +1,106 @@
+"""Documents made from a publication's frozen snapshot (PDF report, Excel workbook) and from action plans."""
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from dspt.ui.presenters import long_date
+
+
+def pdf(publication) -> bytes:
+    """The publication as a PDF report (WeasyPrint; needs Pango, see the README)."""
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "publication/report.html",
+        {
+            "publication": publication,
+            "snap": publication.snapshot,
+            "published": long_date(publication.published_at),
+            "generated": long_date(timezone.now()),
+        },
+    )
+    return HTML(string=html).write_pdf()
+
+
+def xlsx(publication) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    snap = publication.snapshot
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = "Publication"
+    for row in [
+        ("Organisation", snap["organisation"]["name"]),
+        ("ODS code", snap["organisation"]["ods_code"]),
+        ("DSPT year", snap["year"]),
+        ("Status", snap["status_label"]),
+        ("Published", long_date(publication.published_at)),
+        ("Confirmed by", f"{snap['confirmer']['name']}, {snap['confirmer']['job_title']}"),
+        ("Covers", ", ".join(f"{s['name']} ({s['ods_code']})" for s in snap["sites"])),
+    ]:
+        summary.append(row)
+    summary.column_dimensions["A"].width, summary.column_dimensions["B"].width = 18, 90
+    answers = workbook.create_sheet("Answers")
+    answers.append(["Reference", "Group", "Question", "Needed for", "Answer", "Comments", "Counted", "Files"])
+    for cell in answers[1]:
+        cell.font = Font(bold=True)
+    for a in snap["answers"]:
+        files = ", ".join(f["name"] for f in a["files"])
+        counted = "Yes" if a["counts"] else "No"
+        answers.append([a["ref"], a["group"], a["question"], a["level"], a["answer"], a["comment"], counted, files])
+    for column, width in zip("ABCDEFGH", [10, 22, 60, 22, 60, 40, 9, 30], strict=True):
+        answers.column_dimensions[column].width = width
+    for line in answers.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if snap.get("action_plan"):
+        plan_rows(workbook.create_sheet("Action plan"), snap["action_plan"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def plan_rows(sheet, plan: dict) -> None:
+    if plan.get("document"):
+        sheet.append(["The organisation's own action plan document:", plan["document"]])
+    sheet.append(["Reference", "Question", "Why it is not met yet", "Action", "Owner", "Target date"])
+    for line in plan.get("lines", []):
+        sheet.append([line["ref"], line["question"], line["gap"], line["action"], line["owner"], line["target_date"]])
+
+
+def plan_xlsx(organisation, year: str, rows: list[dict]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Action plan"
+    sheet.append([f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}"])
+    plan_rows(sheet, {"lines": rows})
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def plan_docx(organisation, year: str, rows: list[dict]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_heading(f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}", level=1)
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ["Reference", "Question", "Action", "Owner", "Target date"], strict=True
+    ):
+        cell.text = text
+    for line in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(
+            cells, [line["ref"], line["question"], line["action"], line["owner"], line["target_date"]], strict=True
+        ):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

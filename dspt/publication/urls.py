@@ -1,0 +1,23 @@
+from django.urls import path
+
+from dspt.publication.views import journey, records
+
+app_name = "publication"
+
+base = "o/<str:ods_code>/"
+
+urlpatterns = [
+    path(base + "publish/", journey.overview, name="overview"),
+    path(base + "publish/profile/", journey.check_profile, name="profile"),
+    path(base + "publish/services/", journey.branches, name="branches"),
+    path(base + "publish/action-plan/", journey.action_plan, name="action_plan"),
+    path(base + "publish/action-plan/upload/", journey.upload_plan, name="upload_plan"),
+    path(base + "publish/action-plan/remove-document/", journey.remove_plan_document, name="remove_plan_document"),
+    path(base + "publish/action-plan.<str:fmt>", records.plan_download, name="plan_download"),
+    path(base + "publish/confirm/", journey.confirm, name="confirm"),
+    path(base + "publications/", records.history, name="history"),
+    path(base + "publications/<int:publication_id>/", records.detail, name="detail"),
+    path(base + "publications/<int:publication_id>/published/", records.done, name="done"),
+    path(base + "publications/<int:publication_id>/report.pdf", records.report_pdf, name="report_pdf"),
+    path(base + "publications/<int:publication_id>/report.xlsx", records.report_xlsx, name="report_xlsx"),
+]

@@ -1,0 +1,250 @@
+"""The publish journey: a task list of steps, each on its own page, then confirmation."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from dspt.assessments import presenters as assessment_presenters
+from dspt.lib import uploads
+from dspt.organisations.access import organisation_view
+from dspt.organisations.models import Membership
+from dspt.organisations.presenters import navigation, profile_rows
+from dspt.publication import action_plans, publish
+from dspt.publication.forms import BranchesForm, ConfirmForm, PlanDocumentForm, PlanLineForm
+from dspt.publication.views.common import current_assessment
+from dspt.ui.forms import posted
+
+ADMIN = Membership.ADMIN
+
+
+def _nav(request):
+    return navigation(request.organisation, request.membership, "publish")
+
+
+def _steps(request, state) -> list[dict]:
+    code = request.organisation.ods_code
+    from django.urls import reverse
+
+    def item(step, title, hint, url):
+        blocked = state.blocked_at(step)
+        status = {"tag": {"text": "To do", "classes": "nhsuk-tag--blue"}} if blocked else {"text": "Completed"}
+        return {"title": {"text": title}, "hint": {"text": hint}, "href": url, "status": status}
+
+    steps = [
+        item(
+            "answers",
+            "Answer the questions",
+            f"Your answers reach {state.snapshot.status_label}",
+            reverse("assessments:home", args=[code, state.assessment.framework.year]),
+        ),
+        item(
+            "profile",
+            "Check your organisation profile",
+            "Make sure it is still right",
+            reverse("publication:profile", args=[code]),
+        ),
+    ]
+    if request.organisation.is_head_office:
+        steps.append(
+            item(
+                "branches",
+                "Choose the services it covers",
+                "Which of your services share this assessment",
+                reverse("publication:branches", args=[code]),
+            )
+        )
+    if state.needs_plan:
+        steps.append(
+            item(
+                "action_plan",
+                "Make an action plan",
+                "What you will do about each Standards Met item still open",
+                reverse("publication:action_plan", args=[code]),
+            )
+        )
+    return steps
+
+
+@organisation_view()
+def overview(request):
+    try:
+        assessment = current_assessment(request)
+    except Http404:
+        return render(
+            request,
+            "publication/no_assessment.jinja",
+            {"title": "Publish your assessment", "navigation_items": _nav(request)},
+        )
+    state = publish.journey(assessment)
+    return render(
+        request,
+        "publication/overview.jinja",
+        {
+            "title": f"Publish your {assessment.framework.year} assessment",
+            "state": state,
+            "status_tag": assessment_presenters.status_tag(state.status),
+            "steps": _steps(request, state),
+            "is_admin": request.membership.is_admin,
+            "rule_blocker": state.blocked_at("rule") + state.blocked_at("answers"),
+            "ready": not state.blockers,
+            "reminders": request.organisation.reminders.filter(year=assessment.framework.year),
+            "publications": request.organisation.publications.all()[:5],
+            "navigation_items": _nav(request),
+        },
+    )
+
+
+@organisation_view(ADMIN)
+def check_profile(request):
+    assessment = current_assessment(request)
+    state = publish.journey(assessment)
+    if request.method == "POST":
+        state.draft.profile_checked_at = timezone.now()
+        state.draft.save(update_fields=["profile_checked_at"])
+        return redirect("publication:overview", request.organisation.ods_code)
+    return render(
+        request,
+        "publication/profile.jinja",
+        {"title": "Is your organisation profile still right?", "rows": profile_rows(request.organisation, True)},
+    )
+
+
+@organisation_view(ADMIN)
+def branches(request):
+    organisation = request.organisation
+    if not organisation.is_head_office:
+        raise Http404("Only head offices choose services")
+    state = publish.journey(current_assessment(request))
+    choices = [b for b in organisation.branches() if b.is_open]
+    form = BranchesForm(posted(request), branches=choices, initial={"branches": state.draft.branch_codes})
+    if request.method == "POST" and form.is_valid():
+        state.draft.branch_codes = sorted(form.cleaned_data["branches"])
+        state.draft.branches_chosen = True
+        state.draft.save(update_fields=["branch_codes", "branches_chosen"])
+        return redirect("publication:overview", organisation.ods_code)
+    return render(
+        request,
+        "publication/branches.jinja",
+        {"title": "Choose the services this assessment covers", "form": form, "has_choices": bool(choices)},
+    )
+
+
+def _plan_forms(plan, data):
+    lines = list(plan.lines.all())
+    forms = [
+        PlanLineForm(
+            data,
+            prefix=f"line-{line.ref}",
+            initial={"action": line.action, "owner": line.owner, "target_date": line.target_date},
+        )
+        for line in lines
+    ]
+    return lines, forms
+
+
+@organisation_view(ADMIN)
+def action_plan(request):
+    assessment = current_assessment(request)
+    state = publish.journey(assessment)
+    if not state.needs_plan:
+        messages.success(request, "You do not need an action plan: your answers reach Standards Met")
+        return redirect("publication:overview", request.organisation.ods_code)
+    plan = action_plans.generate(assessment, state.snapshot)
+    lines, forms = _plan_forms(plan, posted(request))
+    # Validate every line (not just up to the first bad one) so all the errors show together.
+    if request.method == "POST" and all([form.is_valid() for form in forms]):  # noqa: C419
+        with transaction.atomic():
+            for line, form in zip(lines, forms, strict=True):
+                line.action, line.owner = form.cleaned_data["action"].strip(), form.cleaned_data["owner"].strip()
+                line.target_date = form.cleaned_data["target_date"]
+                line.save(update_fields=["action", "owner", "target_date"])
+        incomplete = [line.ref for line in lines if not line.complete]
+        if incomplete and request.POST.get("action") != "draft":
+            messages.error(request, f"Saved. Still to complete: {', '.join(incomplete)}")
+            return redirect("publication:action_plan", request.organisation.ods_code)
+        messages.success(request, "Your action plan has been saved")
+        return redirect("publication:overview", request.organisation.ods_code)
+    return render(
+        request,
+        "publication/action_plan.jinja",
+        {
+            "title": "Your action plan",
+            "plan": plan,
+            "rows": list(zip(lines, forms, strict=True)),
+            "form": forms[0] if forms else None,
+            "extra_forms": forms[1:],
+            "document_form": PlanDocumentForm(),
+        },
+    )
+
+
+@organisation_view(ADMIN)
+@require_POST
+def upload_plan(request):
+    assessment = current_assessment(request)
+    state = publish.journey(assessment)
+    plan = action_plans.generate(assessment, state.snapshot)
+    form = PlanDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        uploaded, kind = form.cleaned_data["document"][0]
+        stored, _size, _digest = uploads.store(uploaded, str(request.organisation.pk))
+        plan.document_name, plan.document_stored_name = uploaded.name[-200:], stored
+        plan.document_content_type = kind.content_type
+        plan.save(update_fields=["document_name", "document_stored_name", "document_content_type"])
+        messages.success(request, f"{uploaded.name} will be published as your action plan")
+        return redirect("publication:overview", request.organisation.ods_code)
+    lines, forms = _plan_forms(plan, None)
+    return render(
+        request,
+        "publication/action_plan.jinja",
+        {
+            "title": "Your action plan",
+            "plan": plan,
+            "rows": list(zip(lines, forms, strict=True)),
+            "form": form,
+            "document_form": form,
+        },
+    )
+
+
+@organisation_view(ADMIN)
+@require_POST
+def remove_plan_document(request):
+    plan = action_plans.plan_for(current_assessment(request))
+    if plan is not None and plan.uses_document:
+        plan.document_name = plan.document_stored_name = plan.document_content_type = ""
+        plan.save(update_fields=["document_name", "document_stored_name", "document_content_type"])
+        messages.success(request, "The uploaded plan has been removed. Complete the plan on this page instead")
+    return redirect("publication:action_plan", request.organisation.ods_code)
+
+
+@organisation_view(ADMIN)
+def confirm(request):
+    assessment = current_assessment(request)
+    state = publish.journey(assessment)
+    form = ConfirmForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = publish.publish(
+                assessment, request.user, form.cleaned_data["confirmer_name"], form.cleaned_data["confirmer_job_title"]
+            )
+        except publish.CannotPublish as cannot:
+            for blocker in cannot.blockers:
+                messages.error(request, blocker.message)
+            return redirect("publication:overview", request.organisation.ods_code)
+        return redirect("publication:done", request.organisation.ods_code, publication.pk)
+    if state.blockers and request.method == "GET":
+        return redirect("publication:overview", request.organisation.ods_code)
+    return render(
+        request,
+        "publication/confirm.jinja",
+        {
+            "title": f"Publish at {state.snapshot.status_label}",
+            "state": state,
+            "form": form,
+            "branches": publish.chosen_branches(request.organisation, state.draft),
+        },
+    )

@@ -1,0 +1,86 @@
+"""Published snapshots: the list, one publication, its PDF and Excel versions; action plan downloads."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from dspt.organisations.access import organisation_view
+from dspt.organisations.presenters import navigation
+from dspt.publication import action_plans, reports
+from dspt.publication.views.common import current_assessment
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _publication(request, publication_id: int):
+    publication = request.organisation.publications.filter(pk=publication_id).first()
+    if publication is None:
+        raise Http404("No such publication")
+    return publication
+
+
+@organisation_view()
+def history(request):
+    return render(
+        request,
+        "publication/history.jinja",
+        {
+            "title": "Publications",
+            "publications": request.organisation.publications.all(),
+            "navigation_items": navigation(request.organisation, request.membership, "publish"),
+        },
+    )
+
+
+@organisation_view()
+def detail(request, publication_id: int):
+    publication = _publication(request, publication_id)
+    return render(
+        request,
+        "publication/detail.jinja",
+        {
+            "title": f"{publication.year}: {publication.snapshot['status_label']}",
+            "publication": publication,
+            "snap": publication.snapshot,
+            "navigation_items": navigation(request.organisation, request.membership, "publish"),
+        },
+    )
+
+
+@organisation_view()
+def done(request, publication_id: int):
+    publication = _publication(request, publication_id)
+    return render(request, "publication/done.jinja", {"title": "Published", "publication": publication})
+
+
+@organisation_view()
+def report_pdf(request, publication_id: int):
+    publication = _publication(request, publication_id)
+    name = f"dspt-{request.organisation.ods_code}-{publication.year}-{publication.pk}.pdf"
+    return _download(reports.pdf(publication), "application/pdf", name)
+
+
+@organisation_view()
+def report_xlsx(request, publication_id: int):
+    publication = _publication(request, publication_id)
+    name = f"dspt-{request.organisation.ods_code}-{publication.year}-{publication.pk}.xlsx"
+    return _download(reports.xlsx(publication), XLSX, name)
+
+
+@organisation_view()
+def plan_download(request, fmt: str):
+    assessment = current_assessment(request)
+    rows = action_plans.as_rows(action_plans.plan_for(assessment))
+    year, code = assessment.framework.year, request.organisation.ods_code
+    if fmt == "xlsx":
+        return _download(reports.plan_xlsx(request.organisation, year, rows), XLSX, f"action-plan-{code}-{year}.xlsx")
+    if fmt == "docx":
+        return _download(reports.plan_docx(request.organisation, year, rows), DOCX, f"action-plan-{code}-{year}.docx")
+    raise Http404("Unknown format")
