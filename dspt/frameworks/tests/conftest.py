@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 import yaml
 
-from dspt.frameworks.loader import GROUP_SLUGS
+from dspt.frameworks.validation import GROUP_SLUGS
 
 
 def _question(ref, group, level, answer_type, **extra):

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from dspt.frameworks.changes import change_map
-from dspt.frameworks.loader import GROUP_SLUGS, load_shipped, resolve_minimum, shipped_files, validate
+from dspt.frameworks.loader import load_shipped, resolve_minimum, shipped_files, validate
 from dspt.frameworks.models import Question
+from dspt.frameworks.validation import GROUP_SLUGS
 
 YEARS = ["2024-25", "2025-26"]
 
