@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "dspt.assessments",
     "dspt.publication",
     "dspt.status_search",
+    "dspt.demo",
 ]
 
 MIDDLEWARE = [

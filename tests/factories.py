@@ -1,6 +1,7 @@
 """Small builders for tests. Never imported by the application."""
 
 from dspt.accounts.models import User
+from dspt.demo.answers import acceptable_value, answer_all  # noqa: F401 (re-exported for tests)
 from dspt.organisations import people
 from dspt.organisations.models import Membership, OdsEntry, Organisation
 
@@ -27,46 +28,6 @@ def make_organisation(ods_code: str, admin: User, name: str = "") -> Organisatio
 
 def add_member(organisation: Organisation, user: User, role: str = Membership.MEMBER) -> Membership:
     return people.join(organisation, user, role, invited_by=None)
-
-
-def acceptable_value(question) -> dict:
-    """A stored answer value that counts for this question (for building assessments in tests)."""
-    rules = question.rules or {}
-    kind = question.answer_type
-    if kind == "confirm":
-        return {"confirmed": True}
-    if kind in ("yes_no", "choice"):
-        return {"choice": (rules.get("acceptable") or ["yes"])[0]}
-    if kind == "text":
-        return {"text": "x" * max(int(rules.get("min_length") or 1), 40)}
-    if kind in ("number", "percentage"):
-        return {"number": "100"}
-    if kind == "date":
-        from django.utils import timezone
-
-        return {"date": timezone.localdate().isoformat()}
-    if kind == "ico_number":
-        return {"ico": "ZA123456"}
-    if kind == "document":
-        return {"location": "Policies folder on the office computer"}
-    raise ValueError(kind)
-
-
-def answer_all(assessment, user, levels=("approaching", "met", "optional")):
-    """Answer every question of the given levels acceptably."""
-    from dspt.assessments import answering
-
-    for question in assessment.framework.questions.filter(level__in=levels):
-        current = assessment.answers.filter(question=question).first()
-        answering.save_answer(
-            assessment,
-            question,
-            value=acceptable_value(question),
-            comment="",
-            is_draft=False,
-            user=user,
-            expected_version=current.version if current else 0,
-        )
 
 
 def make_publication(assessment, user, status="met"):

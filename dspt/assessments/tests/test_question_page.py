@@ -194,4 +194,4 @@ def test_pages_run_the_same_number_of_queries_however_many_answers(client_for, o
         answer(question, 3)
     after = count_queries()
     assert after == before, dict(zip(pages, zip(before, after, strict=True), strict=True))
-    assert max(after) <= 15
+    assert max(after) <= 18

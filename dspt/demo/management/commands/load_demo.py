@@ -8,6 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from dspt.accounts.models import User
+from dspt.assessments import carry_over
+from dspt.demo.answers import answer_all
+from dspt.frameworks.models import FrameworkVersion
 from dspt.organisations import people
 from dspt.organisations.models import Membership
 from dspt.organisations.ods_import import import_csv
@@ -46,8 +49,17 @@ class Command(BaseCommand):
             profile.caldicott_name, profile.caldicott_title = "Sam Patel", "Registered manager"
             profile.completed_at = timezone.now()
             profile.save()
-        self.stdout.write("Demo data loaded.")
+            answered = self._demo_assessment(organisations["VX101"], User.objects.get(email=DEMO_PEOPLE[0][0]))
+        self.stdout.write(f"Demo data loaded ({answered} assessment answers for VX101).")
         self._print_details()
+
+    def _demo_assessment(self, organisation, user) -> int:
+        """Start the latest year's assessment and answer the Approaching Standards questions, if a set is loaded."""
+        framework = FrameworkVersion.objects.order_by("-year").first()
+        if framework is None:
+            return 0
+        assessment = carry_over.start(organisation, framework, user)
+        return answer_all(assessment, user, levels=["approaching"])
 
     def _print_details(self):
         self.stdout.write(f"Demo sign-in at {settings.SITE_URL}/sign-in/ (password for each: {DEMO_PASSWORD}):")
