@@ -1,0 +1,88 @@
+"""The embeddable status badge: a small SVG naming the organisation, its status, DSPT year and date.
+
+Built with ElementTree so every name is escaped and the result is always well-formed XML. Only presentation
+attributes are used (no <style>, no script), so the badge also works under a strict Content-Security-Policy.
+"""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+from dspt.ui.presenters import long_date
+
+WIDTH, HEIGHT = 340, 76
+NAME_LIMIT = 38
+FONT = "Frutiger W01, Arial, Helvetica, sans-serif"
+TEXT, SECONDARY, BORDER = "#212b32", "#4c6272", "#d8dde0"
+COLOURS = {
+    "not_met": "#d5281b",
+    "approaching": "#ffeb3b",
+    "met": "#007f3b",
+    "exceeded": "#00a499",
+}
+GREY = "#768692"
+
+
+def clean(text: str) -> str:
+    """Text XML 1.0 can carry: control characters become spaces, runs of spaces one."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def lines(name: str, view, today: datetime.date, service_name: str) -> tuple[str, str, str]:
+    """The badge's three lines of text: organisation, status, then DSPT year and date."""
+    if not view.status:
+        return name, view.display, f"As of {long_date(today)} · {service_name}"
+    return name, view.display, f"DSPT {view.year} · published {long_date(view.published_on)} · {service_name}"
+
+
+def colour_of(view) -> str:
+    if not view.status or not view.current:
+        return GREY
+    return COLOURS.get(view.status, GREY)
+
+
+def build(name: str, view, today: datetime.date, service_name: str) -> str:
+    """The SVG document for one organisation's public view (publication.public.PublicView)."""
+    first, second, third = (clean(line) for line in lines(name, view, today, service_name))
+    label = f"{first}: {second}. {third}"
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": str(WIDTH),
+            "height": str(HEIGHT),
+            "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+            "role": "img",
+            "aria-label": label,
+        },
+    )
+    ET.SubElement(svg, "title").text = label
+    ET.SubElement(
+        svg,
+        "rect",
+        {
+            "x": "0.5",
+            "y": "0.5",
+            "width": str(WIDTH - 1),
+            "height": str(HEIGHT - 1),
+            "rx": "4",
+            "fill": "#ffffff",
+            "stroke": BORDER,
+        },
+    )
+    ET.SubElement(svg, "rect", {"x": "1", "y": "1", "width": "8", "height": str(HEIGHT - 2), "fill": colour_of(view)})
+    for y, text, size, weight, fill in (
+        (24, _shorten(first, NAME_LIMIT), 14, "bold", TEXT),
+        (46, _shorten(second, 60), 13, "bold", TEXT),
+        (66, _shorten(third, 60), 11, "normal", SECONDARY),
+    ):
+        element = ET.SubElement(
+            svg,
+            "text",
+            {"x": "20", "y": str(y), "font-family": FONT, "font-size": str(size), "font-weight": weight, "fill": fill},
+        )
+        element.text = text
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(svg, encoding="unicode")
