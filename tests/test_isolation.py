@@ -72,6 +72,7 @@ def fill(route: str, membership: Membership, evidence=None, publication=None) ->
         .replace("<int:evidence_id>", str(evidence.pk if evidence else 0))
         .replace("<int:publication_id>", str(publication.pk if publication else 0))
         .replace("<str:fmt>", "xlsx")
+        .replace("<int:invitation_id>", "0")
     )
 
 

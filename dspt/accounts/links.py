@@ -68,14 +68,44 @@ def expires_at(link: EmailLink):
 
 
 def consume(link: EmailLink) -> bool:
-    """Mark the link used. False when it was already used or has expired (e.g. a second tab got there first)."""
+    """Mark the link used. False when it was already used or has expired (e.g. a second tab got there first).
+
+    Using a password-reset link also uses up any other reset links sent to the same address.
+    """
     now = timezone.now()
     updated = EmailLink.objects.filter(pk=link.pk, used_at__isnull=True, created_at__gte=now - lifetime()).update(
         used_at=now
     )
     if updated:
         link.used_at = now
+        if link.purpose == EmailLink.RESET:
+            EmailLink.objects.filter(purpose=EmailLink.RESET, email=link.email, used_at__isnull=True).update(
+                used_at=now
+            )
     return bool(updated)
+
+
+def renewable(link: EmailLink) -> bool:
+    """May a fresh copy of this link be sent? Never for a used invitation (the person may have been removed since),
+    nor for an invitation whose sender is no longer an administrator; never for an organisation now registered."""
+    from dspt.organisations.models import Membership, Organisation
+
+    if link.purpose == EmailLink.REGISTER:
+        return not Organisation.objects.filter(ods_code=link.ods_code).exists()
+    if link.purpose == EmailLink.INVITE:
+        if state(link) != EXPIRED or link.sent_by_id is None:
+            return False
+        return Membership.objects.filter(
+            organisation_id=link.organisation_id, user_id=link.sent_by_id, role=Membership.ADMIN
+        ).exists()
+    return True
+
+
+def cancel_invitations(organisation, email: str) -> int:
+    """Use up every pending invitation of this address to this organisation (when removed, or cancelled)."""
+    return EmailLink.objects.filter(
+        purpose=EmailLink.INVITE, organisation=organisation, email=email.lower(), used_at__isnull=True
+    ).update(used_at=timezone.now())
 
 
 def renew(link: EmailLink) -> tuple[EmailLink, str]:

@@ -119,6 +119,11 @@ def join(organisation: Organisation, user: User, role: str, invited_by: User | N
     return membership
 
 
+def _lock(organisation_id: int) -> None:
+    """Serialise changes to an organisation's people, so two administrators cannot remove each other at once."""
+    Organisation.objects.select_for_update().filter(pk=organisation_id).first()
+
+
 def _other_admins(membership: Membership) -> bool:
     return (
         Membership.objects.filter(organisation_id=membership.organisation_id, role=Membership.ADMIN)
@@ -129,6 +134,7 @@ def _other_admins(membership: Membership) -> bool:
 
 @transaction.atomic
 def change_role(membership: Membership, role: str, by: User) -> None:
+    _lock(membership.organisation_id)
     membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
     if role == membership.role:
         return
@@ -150,6 +156,7 @@ def change_role(membership: Membership, role: str, by: User) -> None:
 
 @transaction.atomic
 def remove(membership: Membership, by: User) -> None:
+    _lock(membership.organisation_id)
     membership = Membership.objects.select_for_update().select_related("user", "organisation").get(pk=membership.pk)
     if membership.role == Membership.ADMIN and not _other_admins(membership):
         raise RuleBroken(
@@ -165,7 +172,21 @@ def remove(membership: Membership, by: User) -> None:
         label=membership.user.email,
         changes={"Role": [membership.get_role_display(), None]},
     )
+    links.cancel_invitations(membership.organisation, membership.user.email)
     membership.delete()
+
+
+@transaction.atomic
+def cancel_invitation(invitation: EmailLink, by: User) -> None:
+    links.cancel_invitations(invitation.organisation, invitation.email)
+    record_change(
+        actor=by,
+        organisation=invitation.organisation,
+        area="Invitation",
+        action=ChangeRecord.DELETED,
+        label=invitation.email,
+        changes={"Invitation": ["Sent", "Cancelled"]},
+    )
 
 
 @transaction.atomic

@@ -14,6 +14,11 @@ urlpatterns = [
     path("o/<str:ods_code>/people/", people.people_list, name="people"),
     path("o/<str:ods_code>/people/invite/", people.invite, name="invite"),
     path("o/<str:ods_code>/people/two-factor/", people.two_factor_rule, name="two_factor_rule"),
+    path(
+        "o/<str:ods_code>/people/invitations/<int:invitation_id>/cancel/",
+        people.cancel_invitation,
+        name="cancel_invitation",
+    ),
     path("o/<str:ods_code>/people/<int:membership_id>/role/", people.change_role, name="change_role"),
     path("o/<str:ods_code>/people/<int:membership_id>/remove/", people.remove, name="remove"),
     path("o/<str:ods_code>/history/", history.history, name="history"),

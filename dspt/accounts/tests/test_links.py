@@ -70,14 +70,48 @@ def test_a_link_works_once(client):
     assert other.post(f"/link/{token}/").status_code == 410
 
 
-def test_a_used_invitation_can_be_replaced_by_a_new_one(client, org, owner):
-    link, token = links.issue(EmailLink.INVITE, "late@care.example", organisation=org, role="member", sent_by=owner)
+def test_a_used_invitation_is_never_renewed_so_removed_people_stay_out(client, org, owner):
+    link, token = links.issue(EmailLink.INVITE, "late@care.example", organisation=org, role="admin", sent_by=owner)
     links.consume(link)
     response = client.get(f"/link/{token}/")
-    assert "Send me a new link" in response.content.decode()
-    client.post(f"/link/{token}/new/")
-    assert mail.outbox[-1].to == ["late@care.example"]
-    assert "Fictional Meadowbrook House" in mail.outbox[-1].subject
+    assert "Send me a new link" not in response.content.decode()
+    assert "already been used or cancelled" in response.content.decode()
+    assert client.post(f"/link/{token}/new/")["Location"] == "/sign-in/"
+    assert mail.outbox == []
+
+
+def test_an_expired_invitation_is_renewed_while_its_sender_is_an_administrator(client, org, owner, member):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _, token = links.issue(EmailLink.INVITE, "late@care.example", organisation=org, role="member", sent_by=owner)
+        _, by_member = links.issue(
+            EmailLink.INVITE, "other@care.example", organisation=org, role="member", sent_by=member
+        )
+    with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
+        assert "Send me a new link" in client.get(f"/link/{token}/").content.decode()
+        client.post(f"/link/{token}/new/")
+        assert mail.outbox[-1].to == ["late@care.example"]
+        assert "Fictional Meadowbrook House" in mail.outbox[-1].subject
+        # Sent by someone who is not (or no longer) an administrator: no renewal.
+        assert "Send me a new link" not in client.get(f"/link/{by_member}/").content.decode()
+        assert client.post(f"/link/{by_member}/new/")["Location"] == "/sign-in/"
+        assert len(mail.outbox) == 1
+
+
+def test_removing_someone_cancels_their_pending_invitations(client, org, owner, member):
+    from dspt.organisations import people
+    from dspt.organisations.models import Membership
+
+    _, token = links.issue(EmailLink.INVITE, member.email, organisation=org, role="admin", sent_by=owner)
+    people.remove(Membership.objects.get(user=member), owner)
+    assert client.get(f"/link/{token}/").status_code == 410
+
+
+def test_using_a_reset_link_uses_up_older_ones(client, owner):
+    _, first = links.issue(EmailLink.RESET, owner.email)
+    _, second = links.issue(EmailLink.RESET, owner.email)
+    finish(client, second, password1=NEW_PASSWORD, password2=NEW_PASSWORD)
+    assert client_class().get(f"/link/{first}/").status_code == 410
 
 
 def client_class():

@@ -51,6 +51,7 @@ def open_link(request, token: str):
                 "title": "This link has expired" if state == links.EXPIRED else "This link has already been used",
                 "state": state,
                 "registered": people.registered(link.ods_code) if link.purpose == EmailLink.REGISTER else None,
+                "renewable": links.renewable(link),
                 "link": link,
                 "token": token,
                 "valid_hours": settings.EMAIL_LINK_VALID_HOURS,
@@ -72,7 +73,7 @@ def renew_link(request, token: str):
     link = links.find(token)
     if link is None:
         return redirect("ui:home")
-    if link.purpose == EmailLink.REGISTER and people.registered(link.ods_code):
+    if not links.renewable(link):
         return redirect("accounts:sign_in")
     try:
         _new_link, new_token = links.renew(link)

@@ -137,3 +137,19 @@ def test_a_head_office_sees_its_branches_from_the_directory(client_for, db):
     page = client_for(director).get("/o/AX1Y/").content.decode()
     assert "Fictional House One" in page and "Fictional House Two" in page
     assert "Fictional Elsewhere" not in page
+
+
+def test_an_administrator_can_cancel_an_invitation(client_for, owner, org):
+    client = client_for(owner)
+    invite(client, email="changed.mind@care.example")
+    token = re.search(r"/link/([\w-]+)/", mail.outbox[-1].body).group(1)
+    from dspt.accounts.models import EmailLink
+
+    invitation = EmailLink.objects.get(email="changed.mind@care.example")
+    page = client.get("/o/VX101/people/").content.decode()
+    assert "changed.mind@care.example" in page and "Cancel" in page
+    response = client.post(f"/o/VX101/people/invitations/{invitation.pk}/cancel/")
+    assert response["Location"] == "/o/VX101/people/"
+    assert Client().get(f"/link/{token}/").status_code == 410
+    assert "changed.mind@care.example" not in client.get("/o/VX101/people/").content.decode()
+    assert ChangeRecord.objects.filter(area="Invitation", action="deleted").exists()

@@ -1,6 +1,7 @@
 """People in an organisation: list, invite, change role, remove, and the two-factor rule."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -115,4 +116,15 @@ def two_factor_rule(request):
         request,
         "Everyone must now use two-factor sign-in" if required else "Two-factor sign-in is now each person's choice",
     )
+    return redirect("organisations:people", request.organisation.ods_code)
+
+
+@organisation_view(Membership.ADMIN)
+@require_POST
+def cancel_invitation(request, invitation_id: int):
+    invitation = rules.pending_invitations(request.organisation).filter(pk=invitation_id).first()
+    if invitation is None:
+        raise Http404("No such invitation")
+    rules.cancel_invitation(invitation, request.user)
+    messages.success(request, f"The invitation to {invitation.email} has been cancelled")
     return redirect("organisations:people", request.organisation.ods_code)
