@@ -30,7 +30,7 @@ def add_member(organisation: Organisation, user: User, role: str = Membership.ME
     return people.join(organisation, user, role, invited_by=None)
 
 
-def make_publication(assessment, user, status="met"):
+def make_publication(assessment, user, status="met", **snapshot_extra):
     """A publication row with a real snapshot of the assessment as it is (skips the journey's rules)."""
     from dspt.publication import publish
     from dspt.publication.models import Publication, PublishedSite
@@ -47,7 +47,19 @@ def make_publication(assessment, user, status="met"):
         published_by_label=user.email,
         confirmer_name="Sam Patel",
         confirmer_job_title="Registered manager",
-        snapshot=publish.build_snapshot(state, "Sam Patel", "Registered manager", sites),
+        snapshot=publish.build_snapshot(state, "Sam Patel", "Registered manager", sites) | snapshot_extra,
     )
     PublishedSite.objects.create(publication=publication, **sites[0])
     return publication
+
+
+def complete_profile(organisation, **values):
+    """Fill in and confirm the organisation profile (publishing needs a finished one)."""
+    from django.utils import timezone
+
+    profile = organisation.profile
+    defaults = {"size": "10-49", "nhsmail_only": "no", "cyber_essentials_plus": "no", "completed_at": timezone.now()}
+    for name, value in (defaults | values).items():
+        setattr(profile, name, value)
+    profile.save()
+    return profile

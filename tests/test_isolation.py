@@ -56,9 +56,27 @@ def evidence(assessment, owner):
 
 @pytest.fixture
 def publication(assessment, owner):
+    """A publication whose snapshot includes an uploaded action plan, and that plan on the current assessment."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dspt.lib import uploads
+    from dspt.publication.models import ActionPlan
     from tests.factories import make_publication
 
-    return make_publication(assessment, owner)
+    stored, _, _ = uploads.store(SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan"), str(assessment.organisation_id))
+    ActionPlan.objects.create(
+        assessment=assessment,
+        document_name="plan.pdf",
+        document_stored_name=stored,
+        document_content_type="application/pdf",
+    )
+    plan = {
+        "document": "plan.pdf",
+        "document_stored_name": stored,
+        "document_content_type": "application/pdf",
+        "lines": [],
+    }
+    return make_publication(assessment, owner, "approaching", action_plan=plan)
 
 
 def fill(route: str, membership: Membership, evidence=None, publication=None) -> str:

@@ -41,7 +41,7 @@ class RegisterForm(forms.Form):
             raise forms.ValidationError(check.error)
         self.kind = check.kind
         if self.check_directory:
-            entry = OdsEntry.objects.filter(code=check.code).first()
+            entry = OdsEntry.objects.imported().filter(code=check.code).first()
             if entry is None:
                 raise forms.ValidationError(
                     f"We cannot find {check.code} in the NHS ODS directory. Check the code: "

@@ -7,8 +7,18 @@ from django.utils import timezone
 from dspt.lib import ods
 
 
+class OdsEntryQuerySet(models.QuerySet):
+    def imported(self):
+        """Only rows from the ODS directory itself (not ones added for organisations that published)."""
+        return self.filter(source=OdsEntry.IMPORTED)
+
+
 class OdsEntry(models.Model):
-    """One row of the ODS directory, imported with `manage.py import_ods`."""
+    """One row of the ODS directory, imported with `manage.py import_ods`.
+
+    Organisations that publish without being in an imported directory get a row too (source "registration"), so
+    the public search finds them; those rows never count as "the directory is loaded".
+    """
 
     code = models.CharField(max_length=10, unique=True)
     name = models.CharField(max_length=200)
@@ -16,7 +26,15 @@ class OdsEntry(models.Model):
     parent_code = models.CharField(max_length=10, blank=True, db_index=True)
     is_open = models.BooleanField(default=True)
     kind = models.CharField(max_length=60, blank=True, help_text="The directory's type, e.g. 'Care home'")
+    IMPORTED, REGISTERED = "ods", "registration"
+    SOURCES = [
+        (IMPORTED, "Imported from the ODS directory"),
+        (REGISTERED, "Added when a registered organisation published"),
+    ]
+    source = models.CharField(max_length=12, choices=SOURCES, default=IMPORTED)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OdsEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

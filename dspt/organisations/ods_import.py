@@ -55,6 +55,7 @@ def _entry(row: dict) -> OdsEntry:
         parent_code=(row.get("parent_code") or "").strip().upper()[:10],
         is_open=status in _OPEN,
         kind=(row.get("type") or "").strip()[:60],
+        source=OdsEntry.IMPORTED,
     )
 
 
@@ -90,7 +91,7 @@ def import_csv(handle) -> ImportResult:
                 batch,
                 update_conflicts=True,
                 unique_fields=["code"],
-                update_fields=["name", "postcode", "parent_code", "is_open", "kind", "updated_at"],
+                update_fields=["name", "postcode", "parent_code", "is_open", "kind", "source", "updated_at"],
             )
         result.imported += len(batch)
     return result

@@ -17,7 +17,7 @@ class RuleBroken(Exception):
 
 
 def directory_loaded() -> bool:
-    return OdsEntry.objects.exists()
+    return OdsEntry.objects.imported().exists()
 
 
 def registered(ods_code: str) -> Organisation | None:

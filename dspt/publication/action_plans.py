@@ -17,12 +17,14 @@ def plan_for(assessment) -> ActionPlan | None:
 
 @transaction.atomic
 def generate(assessment, snapshot) -> ActionPlan:
-    """Create or refresh the plan's lines from the open items, keeping what was already written for them."""
+    """Create or refresh the plan's lines from the open items, keeping what was already written.
+
+    Lines for items that have since been met are kept (not shown, not published), so nothing typed is lost if an
+    item becomes open again.
+    """
     plan, _ = ActionPlan.objects.get_or_create(assessment=assessment)
     existing = {line.ref: line for line in plan.lines.all()}
     wanted = open_items(snapshot)
-    wanted_refs = {row.question.ref for row in wanted}
-    plan.lines.exclude(ref__in=wanted_refs).delete()
     for position, row in enumerate(wanted, start=1):
         line = existing.get(row.question.ref) or ActionPlanLine(plan=plan, ref=row.question.ref)
         line.question_text, line.gap, line.position = row.question.text, row.verdict.reason, position
@@ -32,13 +34,20 @@ def generate(assessment, snapshot) -> ActionPlan:
     return plan
 
 
+def lines_for(plan: ActionPlan, snapshot) -> list[ActionPlanLine]:
+    """The plan's lines for the items open now, in question order."""
+    open_refs = {row.question.ref for row in open_items(snapshot)}
+    return [line for line in plan.lines.all() if line.ref in open_refs]
+
+
 def complete_refs(plan: ActionPlan | None) -> set[str]:
     if plan is None:
         return set()
     return {line.ref for line in plan.lines.all() if line.complete}
 
 
-def as_rows(plan: ActionPlan | None) -> list[dict]:
+def as_rows(plan: ActionPlan | None, refs: set[str] | None = None) -> list[dict]:
+    """The plan's lines as plain values (only those for `refs` when given)."""
     if plan is None:
         return []
     return [
@@ -51,4 +60,5 @@ def as_rows(plan: ActionPlan | None) -> list[dict]:
             "target_date": line.target_date.isoformat() if line.target_date else "",
         }
         for line in plan.lines.all()
+        if refs is None or line.ref in refs
     ]

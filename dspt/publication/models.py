@@ -88,6 +88,12 @@ class Publication(models.Model):
             raise ValueError("Publications are never changed: publish again instead")
         super().save(*args, **kwargs)
 
+    @property
+    def status_label(self) -> str:
+        from dspt.assessments.rules import STATUS_LABELS
+
+        return STATUS_LABELS.get(self.status, self.status)
+
 
 class PublishedSite(models.Model):
     """One organisation or site a publication covers (itself, and for a head office the branches it chose)."""

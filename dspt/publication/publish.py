@@ -13,7 +13,7 @@ from dspt.history.record import record_change
 from dspt.history.record import snapshot as profile_values
 from dspt.lib import emails
 from dspt.organisations import people
-from dspt.organisations.models import OdsEntry, Profile
+from dspt.organisations.models import OdsEntry, Organisation, Profile
 from dspt.publication import action_plans, rules
 from dspt.publication.models import Publication, PublicationDraft, PublicStatus, PublishedSite
 
@@ -50,15 +50,18 @@ class Journey:
 def journey(assessment, lock: bool = False) -> Journey:
     organisation = assessment.organisation
     drafts = PublicationDraft.objects.select_for_update() if lock else PublicationDraft.objects
-    draft, _ = drafts.get_or_create(assessment=assessment)
+    # Reading the journey writes nothing: the draft is saved only when a step is completed.
+    draft = drafts.filter(assessment=assessment).first() or PublicationDraft(assessment=assessment)
     snapshot = progress.load(assessment, with_files=True)
     plan = action_plans.plan_for(assessment)
-    published_before = organisation.publications.exists()
+    covered = [organisation.ods_code] + [b.code for b in chosen_branches(organisation, draft)]
+    published_before = PublishedSite.objects.filter(ods_code__in=covered).exists()
     needed = {row.question.ref for row in action_plans.open_items(snapshot)}
     blockers = rules.blockers(
         status=snapshot.status,
         published_before=published_before,
         profile_checked=draft.profile_checked_at is not None,
+        profile_complete=organisation.profile.completed_at is not None,
         is_head_office=organisation.is_head_office,
         branches_chosen=draft.branches_chosen,
         plan_needed_refs=needed,
@@ -68,9 +71,20 @@ def journey(assessment, lock: bool = False) -> Journey:
     return Journey(assessment, snapshot, draft, plan, published_before, blockers)
 
 
+def branch_choices(organisation) -> tuple[list[OdsEntry], list[OdsEntry]]:
+    """(open branches a head office may publish for, branches registered here on their own which it may not)."""
+    if not organisation.is_head_office:
+        return [], []
+    branches = [b for b in organisation.branches() if b.is_open]
+    registered = set(
+        Organisation.objects.filter(ods_code__in=[b.code for b in branches]).values_list("ods_code", flat=True)
+    )
+    return [b for b in branches if b.code not in registered], [b for b in branches if b.code in registered]
+
+
 def chosen_branches(organisation, draft) -> list[OdsEntry]:
     codes = set(draft.branch_codes or [])
-    return [branch for branch in organisation.branches() if branch.code in codes and branch.is_open]
+    return [branch for branch in branch_choices(organisation)[0] if branch.code in codes]
 
 
 def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, sites: list[dict]) -> dict:
@@ -94,7 +108,13 @@ def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, si
         )
     plan = None
     if state.needs_plan and state.plan is not None:
-        plan = {"document": state.plan.document_name or None, "lines": action_plans.as_rows(state.plan)}
+        open_refs = {row.question.ref for row in action_plans.open_items(state.snapshot)}
+        plan = {
+            "document": state.plan.document_name or None,
+            "document_stored_name": state.plan.document_stored_name or None,
+            "document_content_type": state.plan.document_content_type or None,
+            "lines": action_plans.as_rows(state.plan, open_refs),
+        }
     return {
         "organisation": {"ods_code": organisation.ods_code, "name": organisation.name},
         "profile": profile_values(organisation.profile, PROFILE_FIELDS),
@@ -135,7 +155,7 @@ def publish(assessment, user, confirmer_name: str, confirmer_title: str) -> Publ
         )
         PublishedSite.objects.bulk_create([PublishedSite(publication=publication, **site) for site in sites])
         OdsEntry.objects.get_or_create(
-            code=organisation.ods_code, defaults={"name": organisation.name, "kind": "Registered on Open DSPT"}
+            code=organisation.ods_code, defaults={"name": organisation.name, "source": OdsEntry.REGISTERED}
         )
         for site in sites:
             PublicStatus.objects.update_or_create(
@@ -148,7 +168,8 @@ def publish(assessment, user, confirmer_name: str, confirmer_title: str) -> Publ
                     "published_by_code": organisation.ods_code if site["ods_code"] != organisation.ods_code else "",
                 },
             )
-        state.draft.delete()
+        if state.draft.pk:
+            state.draft.delete()
         record_change(
             actor=user,
             organisation=organisation,

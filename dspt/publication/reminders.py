@@ -1,7 +1,8 @@
 """Deadline reminders: 60, 30, 14 and 3 days before the deadline, and once after it. Each is sent once.
 
-`due(deadline, today)` is the rule; `send_due(today)` applies it to every organisation that has not published for
-the current year and records what it sent, so running it again the same day (or missing a day) never repeats one.
+`due(deadline, today)` is the rule; `send_due(today)` applies it, for every toolkit year whose reminder window
+includes today, to each organisation that has not published for that year, and records what it sent, so running it
+again the same day (or missing a day) never repeats one.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from dspt.frameworks.models import FrameworkVersion
 from dspt.lib import emails
 from dspt.organisations import people
 from dspt.organisations.models import Organisation
-from dspt.publication.models import Reminder
+from dspt.publication.models import Publication, Reminder
 
 SCHEDULE = [("60", 60), ("30", 30), ("14", 14), ("3", 3)]
 AFTER = "after"
@@ -29,27 +30,33 @@ def due(deadline: datetime.date, today: datetime.date) -> str | None:
     return reached[-1] if reached else None
 
 
-def current_framework(today: datetime.date) -> FrameworkVersion | None:
-    """The toolkit year whose deadline is next (or, after the last known deadline, the latest year)."""
-    upcoming = FrameworkVersion.objects.filter(deadline__gte=today).order_by("deadline").first()
-    return upcoming or FrameworkVersion.objects.order_by("-deadline").first()
+GRACE_DAYS_AFTER = 90  # how long after a deadline the "after" reminder may still go out
+
+
+def years_in_reminder_window(today: datetime.date) -> list[FrameworkVersion]:
+    """Every toolkit year whose reminders are due around today: from 60 days before its deadline to 90 after."""
+    return list(
+        FrameworkVersion.objects.filter(
+            deadline__gte=today - datetime.timedelta(days=GRACE_DAYS_AFTER),
+            deadline__lte=today + datetime.timedelta(days=SCHEDULE[0][1]),
+        ).order_by("deadline")
+    )
 
 
 def send_due(today: datetime.date) -> list[Reminder]:
-    framework = current_framework(today)
-    if framework is None:
-        return []
-    kind = due(framework.deadline, today)
-    if kind is None:
-        return []
+    sent = []
+    for framework in years_in_reminder_window(today):
+        kind = due(framework.deadline, today)
+        if kind is not None:
+            sent += _send(framework, kind, today)
+    return sent
+
+
+def _send(framework: FrameworkVersion, kind: str, today: datetime.date) -> list[Reminder]:
     days_left = (framework.deadline - today).days
-    if kind == AFTER and days_left < -90:
-        return []  # long past: the next year's reminders take over
-    waiting = (
-        Organisation.objects.exclude(publications__year=framework.year)
-        .exclude(reminders__year=framework.year, reminders__kind=kind)
-        .order_by("pk")
-    )
+    already = Reminder.objects.filter(year=framework.year, kind=kind).values("organisation_id")
+    published = Publication.objects.filter(year=framework.year).values("organisation_id")
+    waiting = Organisation.objects.exclude(pk__in=already).exclude(pk__in=published).order_by("pk")
     sent = []
     for organisation in waiting:
         recipients = [admin.email for admin in people.admins(organisation)]

@@ -33,6 +33,7 @@ def blockers(
     status: str,
     published_before: bool,
     profile_checked: bool,
+    profile_complete: bool = True,
     is_head_office: bool,
     branches_chosen: bool,
     plan_needed_refs: set[str],
@@ -44,7 +45,9 @@ def blockers(
     rule = status_rule(status, published_before)
     if rule:
         found.append(rule)
-    if not profile_checked:
+    if not profile_complete:
+        found.append(Blocker("profile", "Finish your organisation profile: it is published with your assessment"))
+    elif not profile_checked:
         found.append(Blocker("profile", "Check your organisation profile is still right"))
     if is_head_office and not branches_chosen:
         found.append(Blocker("branches", "Choose which of your services this assessment covers"))

@@ -28,7 +28,7 @@ from dspt.ui.presenters import long_date
 from tests.e2e.answering import ICO_NUMBER, banner_text
 from tests.e2e.helpers import expect_error
 from tests.e2e.steps import Story, heading, press, sign_in_with_session_cookie, stay_on_this_machine
-from tests.factories import answer_all, make_directory_entry
+from tests.factories import answer_all, complete_profile, make_directory_entry
 
 ORG_NAME = "Fictional Meadowbrook House"
 POSTCODE = "ZZ9 1VX"
@@ -56,8 +56,9 @@ def visitor(browser):
 
 @pytest.fixture
 def at_approaching(transactional_db, frameworks, org, owner, assessment):
-    """VX101 in the ODS directory, with every Approaching Standards question of 2025-26 answered."""
+    """VX101 in the ODS directory, its profile finished, and every Approaching Standards question answered."""
     make_directory_entry("VX101", name=ORG_NAME, postcode=POSTCODE)
+    complete_profile(org)
     answer_all(assessment, owner, levels=["approaching"])
     return assessment
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from dspt.assessments import answering
 from dspt.publication import publish
 from dspt.publication.models import Publication, PublicStatus
-from tests.factories import answer_all, make_directory_entry, make_organisation, make_user
+from tests.factories import answer_all, complete_profile, make_directory_entry, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 PUBLISH = "/o/VX101/publish/"
@@ -153,6 +153,7 @@ def test_a_head_office_chooses_its_branches_and_they_show_as_published_by_it(cli
     make_directory_entry("VX113", "Fictional Closed House", parent="AX1Y", is_open=False)
     director = make_user("director@care.example")
     group = make_organisation("AX1Y", director)
+    complete_profile(group)
     from dspt.assessments import carry_over
 
     assessment = carry_over.start(group, frameworks["2025-26"], director)
@@ -208,3 +209,62 @@ def test_publications_of_one_organisation_are_hidden_from_another(client_for, ow
 def test_publish_refuses_in_code_too(owner, assessment):
     with pytest.raises(publish.CannotPublish):
         publish.publish(assessment, owner, "Sam", "Manager")
+
+
+def test_a_branch_registered_on_its_own_is_never_overwritten_by_its_head_office(client_for, frameworks):
+    from dspt.assessments import carry_over
+
+    make_directory_entry("AX1Y", "Fictional Group")
+    make_directory_entry("VX111", "Fictional House One", parent="AX1Y")
+    make_directory_entry("VX112", "Fictional House Two", parent="AX1Y")
+    manager = make_user("manager@house-one.example")
+    branch = make_organisation("VX111", manager)
+    director = make_user("director@care.example")
+    group = make_organisation("AX1Y", director)
+    complete_profile(group)
+    assessment = carry_over.start(group, frameworks["2025-26"], director)
+    answer_all(assessment, director)
+    client = client_for(director)
+    page = client.get("/o/AX1Y/publish/services/").content.decode()
+    assert "registered on Open DSPT on their own" in page and "Fictional House One (VX111)" in page
+    assert 'value="VX111"' not in page and 'value="VX112"' in page
+    # A forged choice is refused.
+    response = client.post("/o/AX1Y/publish/services/", {"branches": ["VX111", "VX112"]})
+    assert "Select a valid choice" in response.content.decode()
+    client.post("/o/AX1Y/publish/services/", {"branches": ["VX112"]})
+    check_profile(client, "/o/AX1Y/publish/")
+    confirm(client, "/o/AX1Y/publish/")
+    assert sorted(Publication.objects.get().sites.values_list("ods_code", flat=True)) == ["AX1Y", "VX112"]
+    assert not PublicStatus.objects.filter(ods_code=branch.ods_code).exists()
+
+
+def test_an_unfinished_profile_stops_publishing(client_for, owner, org, assessment):
+    answer_all(assessment, owner)
+    org.profile.completed_at = None
+    org.profile.save()
+    client = client_for(owner)
+    page = client.get("/o/VX101/publish/profile/").content.decode()
+    assert "Your profile is not finished" in page
+    assert client.post("/o/VX101/publish/profile/").status_code == 200
+    confirm(client)
+    assert not Publication.objects.exists()
+
+
+def test_publishing_does_not_make_the_directory_look_loaded(client_for, owner, assessment, client):
+    from dspt.organisations.models import OdsEntry
+
+    answer_all(assessment, owner)
+    client_owner = client_for(owner)
+    check_profile(client_owner)
+    confirm(client_owner)
+    assert OdsEntry.objects.get(code="VX101").source == OdsEntry.REGISTERED
+    # Registration still only checks the code's format, as no directory has been imported.
+    response = client.post("/register/", {"email": "new@care.example", "ods_code": "VQ777"})
+    assert response.status_code == 302
+
+
+def test_reading_the_publish_page_writes_nothing(client_for, viewer, assessment):
+    from dspt.publication.models import PublicationDraft
+
+    assert client_for(viewer).get(PUBLISH).status_code == 200
+    assert not PublicationDraft.objects.exists()

@@ -81,3 +81,12 @@ def test_organisations_see_when_they_were_reminded(frameworks, org, owner, asses
     page = client_for(owner).get("/o/VX101/publish/").content.decode()
     assert "Reminders we have sent" in page
     assert "1 May 2026" in page and "60 days before the deadline" in page
+
+
+def test_the_second_year_gets_every_reminder_and_the_first_year_its_late_one(frameworks, org, owner):
+    """Both years are loaded at once (as shipped): 2024-25's deadline is 30 June 2025."""
+    run_every_day(datetime.date(2025, 4, 25), datetime.date(2025, 7, 5))
+    run_every_day(datetime.date(2026, 4, 25), datetime.date(2026, 7, 5))
+    kinds = list(Reminder.objects.filter(organisation=org).values_list("year", "kind"))
+    expected = ["60", "30", "14", "3", "after"]
+    assert kinds == [("2024-25", k) for k in expected] + [("2025-26", k) for k in expected]

@@ -91,7 +91,7 @@ def overview(request):
             "rule_blocker": state.blocked_at("rule") + state.blocked_at("answers"),
             "ready": not state.blockers,
             "reminders": request.organisation.reminders.filter(year=assessment.framework.year),
-            "publications": request.organisation.publications.all()[:5],
+            "publications": request.organisation.publications.defer("snapshot")[:5],
             "navigation_items": _nav(request),
         },
     )
@@ -101,14 +101,19 @@ def overview(request):
 def check_profile(request):
     assessment = current_assessment(request)
     state = publish.journey(assessment)
-    if request.method == "POST":
+    complete = request.organisation.profile.completed_at is not None
+    if request.method == "POST" and complete:
         state.draft.profile_checked_at = timezone.now()
-        state.draft.save(update_fields=["profile_checked_at"])
+        state.draft.save()
         return redirect("publication:overview", request.organisation.ods_code)
     return render(
         request,
         "publication/profile.jinja",
-        {"title": "Is your organisation profile still right?", "rows": profile_rows(request.organisation, True)},
+        {
+            "title": "Is your organisation profile still right?",
+            "rows": profile_rows(request.organisation, True),
+            "complete": complete,
+        },
     )
 
 
@@ -118,30 +123,37 @@ def branches(request):
     if not organisation.is_head_office:
         raise Http404("Only head offices choose services")
     state = publish.journey(current_assessment(request))
-    choices = [b for b in organisation.branches() if b.is_open]
+    choices, registered = publish.branch_choices(organisation)
     form = BranchesForm(posted(request), branches=choices, initial={"branches": state.draft.branch_codes})
     if request.method == "POST" and form.is_valid():
         state.draft.branch_codes = sorted(form.cleaned_data["branches"])
         state.draft.branches_chosen = True
-        state.draft.save(update_fields=["branch_codes", "branches_chosen"])
+        state.draft.save()
         return redirect("publication:overview", organisation.ods_code)
     return render(
         request,
         "publication/branches.jinja",
-        {"title": "Choose the services this assessment covers", "form": form, "has_choices": bool(choices)},
+        {
+            "title": "Choose the services this assessment covers",
+            "form": form,
+            "has_choices": bool(choices),
+            "registered": registered,
+        },
     )
 
 
-def _plan_forms(plan, data):
-    lines = list(plan.lines.all())
-    forms = [
-        PlanLineForm(
+def _plan_forms(plan, snapshot, data):
+    lines = action_plans.lines_for(plan, snapshot)
+    forms = []
+    for line in lines:
+        form = PlanLineForm(
             data,
             prefix=f"line-{line.ref}",
             initial={"action": line.action, "owner": line.owner, "target_date": line.target_date},
         )
-        for line in lines
-    ]
+        # Name the item in each label, so a message in the error summary says which line it is about.
+        form.fields["target_date"].label = f"Target date for {line.ref}"
+        forms.append(form)
     return lines, forms
 
 
@@ -153,7 +165,7 @@ def action_plan(request):
         messages.success(request, "You do not need an action plan: your answers reach Standards Met")
         return redirect("publication:overview", request.organisation.ods_code)
     plan = action_plans.generate(assessment, state.snapshot)
-    lines, forms = _plan_forms(plan, posted(request))
+    lines, forms = _plan_forms(plan, state.snapshot, posted(request))
     # Validate every line (not just up to the first bad one) so all the errors show together.
     if request.method == "POST" and all([form.is_valid() for form in forms]):  # noqa: C419
         with transaction.atomic():
@@ -194,9 +206,10 @@ def upload_plan(request):
         plan.document_name, plan.document_stored_name = uploaded.name[-200:], stored
         plan.document_content_type = kind.content_type
         plan.save(update_fields=["document_name", "document_stored_name", "document_content_type"])
+        # The stored file is never deleted: a publication may point at it.
         messages.success(request, f"{uploaded.name} will be published as your action plan")
         return redirect("publication:overview", request.organisation.ods_code)
-    lines, forms = _plan_forms(plan, None)
+    lines, forms = _plan_forms(plan, state.snapshot, None)
     return render(
         request,
         "publication/action_plan.jinja",

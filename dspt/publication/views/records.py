@@ -1,8 +1,10 @@
 """Published snapshots: the list, one publication, its PDF and Excel versions; action plan downloads."""
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
+from dspt.assessments import progress
+from dspt.lib import uploads
 from dspt.organisations.access import organisation_view
 from dspt.organisations.presenters import navigation
 from dspt.publication import action_plans, reports
@@ -33,7 +35,7 @@ def history(request):
         "publication/history.jinja",
         {
             "title": "Publications",
-            "publications": request.organisation.publications.all(),
+            "publications": request.organisation.publications.defer("snapshot"),
             "navigation_items": navigation(request.organisation, request.membership, "publish"),
         },
     )
@@ -74,10 +76,40 @@ def report_xlsx(request, publication_id: int):
     return _download(reports.xlsx(publication), XLSX, name)
 
 
+def _file_response(stored_name: str, name: str, content_type: str):
+    try:
+        handle = uploads.open_stored(stored_name)
+    except FileNotFoundError as missing:
+        raise Http404("The file is missing") from missing
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@organisation_view()
+def published_plan_document(request, publication_id: int):
+    """The provider's own action plan, as it was when this publication was made."""
+    plan = _publication(request, publication_id).snapshot.get("action_plan") or {}
+    if not plan.get("document_stored_name"):
+        raise Http404("This publication has no uploaded action plan")
+    return _file_response(plan["document_stored_name"], plan["document"], plan["document_content_type"])
+
+
+@organisation_view()
+def plan_document(request):
+    """The action plan document uploaded for the publication being prepared."""
+    plan = action_plans.plan_for(current_assessment(request))
+    if plan is None or not plan.uses_document:
+        raise Http404("No uploaded action plan")
+    return _file_response(plan.document_stored_name, plan.document_name, plan.document_content_type)
+
+
 @organisation_view()
 def plan_download(request, fmt: str):
     assessment = current_assessment(request)
-    rows = action_plans.as_rows(action_plans.plan_for(assessment))
+    snapshot = progress.load(assessment)
+    open_refs = {row.question.ref for row in action_plans.open_items(snapshot)}
+    rows = action_plans.as_rows(action_plans.plan_for(assessment), open_refs)
     year, code = assessment.framework.year, request.organisation.ods_code
     if fmt == "xlsx":
         return _download(reports.plan_xlsx(request.organisation, year, rows), XLSX, f"action-plan-{code}-{year}.xlsx")
