@@ -20,3 +20,7 @@ STORAGES = {
 }
 SECURE_HSTS_SECONDS = 0
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared-cache in-memory database: that one reports "table is locked" at once instead of
+    # waiting, which is not how the real (file) database behaves when two requests write together.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

@@ -50,6 +50,9 @@ def save_answer(
 
     Files must already have passed uploads.check().
     """
+    # Lock the assessment first: the answer row may not exist yet, and a lock on nothing would let two first
+    # saves both pass the version check.
+    Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
     answer = Answer.objects.select_for_update().filter(assessment=assessment, question=question).first()
     if (answer.version if answer else 0) != expected_version:
         raise Conflict(answer)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from dspt.assessments import presenters
+from dspt.lib import office
 from dspt.ui.presenters import long_date
 
 
@@ -59,14 +60,15 @@ def to_xlsx(assessment, rows: list[SheetRow]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Answers {assessment.framework.year}"
-    sheet.append([_title(assessment)])
+    sheet.append([office.cell(_title(assessment))])
     sheet.append([f"Exported {long_date(timezone.now())}"])
     sheet.append([])
     sheet.append(HEADINGS)
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row.ref, row.standard, row.group, row.question, row.level, row.answer, row.comment, row.counts])
+        values = [row.ref, row.standard, row.group, row.question, row.level, row.answer, row.comment, row.counts]
+        sheet.append([office.cell(value) for value in values])
     for column, width in zip("ABCDEFGH", [10, 9, 22, 60, 22, 60, 40, 30], strict=True):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=5):
@@ -82,14 +84,14 @@ def to_docx(assessment, rows: list[SheetRow]) -> bytes:
     from docx import Document
 
     document = Document()
-    document.add_heading(_title(assessment), level=1)
+    document.add_heading(office.text(_title(assessment)), level=1)
     document.add_paragraph(f"Exported {long_date(timezone.now())}. Each answer is listed under its reference number.")
     for row in rows:
-        document.add_heading(f"{row.ref} {row.question}", level=3)
-        document.add_paragraph(f"Needed for: {row.level}. Counts now: {row.counts}.")
-        document.add_paragraph(f"Answer: {row.answer or 'Not answered'}")
+        document.add_heading(office.text(f"{row.ref} {row.question}"), level=3)
+        document.add_paragraph(office.text(f"Needed for: {row.level}. Counts now: {row.counts}."))
+        document.add_paragraph(office.text(f"Answer: {row.answer or 'Not answered'}"))
         if row.comment:
-            document.add_paragraph(f"Comments: {row.comment}")
+            document.add_paragraph(office.text(f"Comments: {row.comment}"))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -5,6 +5,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from dspt.lib import office
 from dspt.ui.presenters import long_date
 
 
@@ -41,7 +42,7 @@ def xlsx(publication) -> bytes:
         ("Confirmed by", f"{snap['confirmer']['name']}, {snap['confirmer']['job_title']}"),
         ("Covers", ", ".join(f"{s['name']} ({s['ods_code']})" for s in snap["sites"])),
     ]:
-        summary.append(row)
+        summary.append([office.cell(value) for value in row])
     summary.column_dimensions["A"].width, summary.column_dimensions["B"].width = 18, 90
     answers = workbook.create_sheet("Answers")
     answers.append(["Reference", "Group", "Question", "Needed for", "Answer", "Comments", "Counted", "Files"])
@@ -50,7 +51,8 @@ def xlsx(publication) -> bytes:
     for a in snap["answers"]:
         files = ", ".join(f["name"] for f in a["files"])
         counted = "Yes" if a["counts"] else "No"
-        answers.append([a["ref"], a["group"], a["question"], a["level"], a["answer"], a["comment"], counted, files])
+        values = [a["ref"], a["group"], a["question"], a["level"], a["answer"], a["comment"], counted, files]
+        answers.append([office.cell(value) for value in values])
     for column, width in zip("ABCDEFGH", [10, 22, 60, 22, 60, 40, 9, 30], strict=True):
         answers.column_dimensions[column].width = width
     for line in answers.iter_rows(min_row=2):
@@ -65,10 +67,11 @@ def xlsx(publication) -> bytes:
 
 def plan_rows(sheet, plan: dict) -> None:
     if plan.get("document"):
-        sheet.append(["The organisation's own action plan document:", plan["document"]])
+        sheet.append(["The organisation's own action plan document:", office.cell(plan["document"])])
     sheet.append(["Reference", "Question", "Why it is not met yet", "Action", "Owner", "Target date"])
     for line in plan.get("lines", []):
-        sheet.append([line["ref"], line["question"], line["gap"], line["action"], line["owner"], line["target_date"]])
+        values = [line["ref"], line["question"], line["gap"], line["action"], line["owner"], line["target_date"]]
+        sheet.append([office.cell(value) for value in values])
 
 
 def plan_xlsx(organisation, year: str, rows: list[dict]) -> bytes:
@@ -77,7 +80,7 @@ def plan_xlsx(organisation, year: str, rows: list[dict]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Action plan"
-    sheet.append([f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}"])
+    sheet.append([office.cell(f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}")])
     plan_rows(sheet, {"lines": rows})
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -88,7 +91,9 @@ def plan_docx(organisation, year: str, rows: list[dict]) -> bytes:
     from docx import Document
 
     document = Document()
-    document.add_heading(f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}", level=1)
+    document.add_heading(
+        office.text(f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}"), level=1
+    )
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     for cell, text in zip(
@@ -100,7 +105,7 @@ def plan_docx(organisation, year: str, rows: list[dict]) -> bytes:
         for cell, text in zip(
             cells, [line["ref"], line["question"], line["action"], line["owner"], line["target_date"]], strict=True
         ):
-            cell.text = text
+            cell.text = office.text(text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

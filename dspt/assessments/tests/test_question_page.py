@@ -195,3 +195,9 @@ def test_pages_run_the_same_number_of_queries_however_many_answers(client_for, o
     after = count_queries()
     assert after == before, dict(zip(pages, zip(before, after, strict=True), strict=True))
     assert max(after) <= 18
+
+
+def test_a_made_up_version_for_an_unanswered_question_is_handled(client_for, owner, assessment):
+    response = post(client_for(owner), "1.3.13", {"answer": "Locked office", "version": 5})
+    assert response.status_code == 302
+    assert not assessment.answers.exists()

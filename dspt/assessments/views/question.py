@@ -51,6 +51,9 @@ def question_page(request, year: str, ref: str):
                 files=form.cleaned_data.get("uploads") or [],
             )
         except answering.Conflict as conflict:
+            if conflict.current is None:
+                messages.error(request, "That form was out of date. Please answer the question again")
+                return redirect("assessments:question", request.organisation.ods_code, year, question.ref)
             return _conflict(request, assessment, question, conflict.current, form)
         if draft:
             messages.success(request, f"Your answer to {question.ref} has been saved as a draft")

@@ -1,0 +1,21 @@
+"""Text that is safe to put into Excel and Word files made from what people typed.
+
+XML cannot hold most control characters (pasting from Word brings some in), and a spreadsheet cell starting with
+=, +, - or @ would run as a formula when the file is opened.
+"""
+
+import re
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def text(value) -> str:
+    """Any value as text, without characters that Word or Excel files cannot hold."""
+    return _NOT_XML.sub("", "" if value is None else str(value))
+
+
+def cell(value) -> str:
+    """Text for a spreadsheet cell: also never starts like a formula."""
+    result = text(value)
+    return "'" + result if result.startswith(_FORMULA_START) else result
