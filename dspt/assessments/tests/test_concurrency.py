@@ -24,7 +24,7 @@ def test_two_first_saves_at_once_give_one_answer_and_one_conflict(assessment, ow
             outcomes.append("saved")
         except answering.Conflict:
             outcomes.append("conflict")
-        except Exception as error:  # noqa: BLE001 (reported in the assertion)
+        except Exception as error:
             outcomes.append(repr(error))
         finally:
             connection.close()
