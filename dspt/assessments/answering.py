@@ -59,7 +59,7 @@ def save_answer(
     if answer is None:
         answer = Answer(assessment=assessment, question=question)
     answer.value, answer.comment, answer.is_draft = value, comment, is_draft
-    answer.needs_review = False
+    answer.needs_review = answer.counts_only_after_review = False
     answer.version += 1
     answer.updated_at, answer.updated_by = timezone.now(), user
     answer.save()
@@ -98,8 +98,13 @@ def remove_evidence(evidence: Evidence, user) -> None:
     _version(answer, user, f"Removed {name}")
 
 
-def carry_answer(answer_from: Answer, assessment: Assessment, question: Question, user, note: str) -> Answer:
-    """Copy an answer (and its evidence list) into a new year's assessment, flagged for confirmation."""
+def carry_answer(
+    answer_from: Answer, assessment: Assessment, question: Question, user, note: str, must_review: bool
+) -> Answer:
+    """Copy an answer (and its evidence list) into a new year's assessment, flagged for confirmation.
+
+    With `must_review`, the copy does not count towards the status until someone saves it.
+    """
     answer = Answer.objects.create(
         assessment=assessment,
         question=question,
@@ -108,6 +113,7 @@ def carry_answer(answer_from: Answer, assessment: Assessment, question: Question
         is_draft=answer_from.is_draft,
         carried_from_year=answer_from.assessment.framework.year,
         needs_review=True,
+        counts_only_after_review=must_review,
         version=1,
         updated_at=timezone.now(),
         updated_by=user,

@@ -21,7 +21,8 @@ def start(organisation, framework: FrameworkVersion, user) -> Assessment:
     """Create the assessment for `framework` (or return the existing one).
 
     From the previous assessment: answers to unchanged questions are copied and marked "carried over, please
-    confirm"; answers to reworded questions are copied but do not count until someone reviews and saves them;
+    confirm"; answers to reworded questions (or any, when the previous assessment is not from the year just
+    before) are copied but do not count until someone reviews and saves them;
     new questions start empty; removed questions stay in the previous year's assessment, which is untouched.
     """
     existing = organisation.assessments.filter(framework=framework).first()
@@ -51,8 +52,10 @@ def _carry(previous: Assessment, assessment: Assessment, user) -> None:
         old = old_answers.get(old_ref)
         if old is None:
             continue
-        if question.change_status == Question.REWORDED:
-            note = f"Carried over from {year}; the question changed, please review"
+        # Across a skipped year we cannot tell what changed in between, so treat it like a reworded question.
+        must_review = question.change_status == Question.REWORDED or not direct
+        if must_review:
+            note = f"Carried over from {year}; the question may have changed, please review"
         else:
             note = f"Carried over from {year}, please confirm"
-        carry_answer(old, assessment, question, user, note)
+        carry_answer(old, assessment, question, user, note, must_review)

@@ -39,6 +39,10 @@ class Answer(models.Model):
     is_draft = models.BooleanField(default=False)
     carried_from_year = models.CharField(max_length=7, blank=True)
     needs_review = models.BooleanField(default=False, help_text="Carried over and not yet confirmed")
+    counts_only_after_review = models.BooleanField(
+        default=False,
+        help_text="Carried over from a changed question (or across a skipped year): does not count until saved",
+    )
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

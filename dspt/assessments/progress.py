@@ -89,6 +89,7 @@ def answer_state(answer) -> rules.AnswerState | None:
         value=answer.value,
         is_draft=answer.is_draft,
         needs_review=answer.needs_review,
+        counts_only_after_review=answer.counts_only_after_review,
         file_count=getattr(answer, "file_count", 0),
     )
 

@@ -37,6 +37,7 @@ class AnswerState:
     value: Mapping = field(default_factory=dict)
     is_draft: bool = False
     needs_review: bool = False
+    counts_only_after_review: bool = False
     file_count: int = 0
 
 
@@ -97,10 +98,10 @@ def check(question, answer: AnswerState | None, thresholds: Mapping, today: date
         return Verdict(False, "Not answered yet", "Answer the question and save it")
     if answer.is_draft:
         return Verdict(False, "Saved as a draft", "Finish the answer and select 'Save and continue'")
-    if answer.needs_review and getattr(question, "change_status", "") == "reworded":
+    if answer.counts_only_after_review:
         return Verdict(
             False,
-            "This question changed this year and the answer was carried over from last year",
+            "The answer was carried over from an earlier year and the question may have changed",
             "Check the answer still fits the new question, then save it",
         )
     value = answer.value

@@ -1,8 +1,11 @@
 """Business rules for organisations and their people. Views call these; tests call them directly."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from dspt.accounts import links
 from dspt.accounts.models import EmailLink, User
@@ -10,6 +13,8 @@ from dspt.history.models import ChangeRecord
 from dspt.history.record import record_change
 from dspt.lib import emails
 from dspt.organisations.models import JoinRequest, Membership, OdsEntry, Organisation, Profile
+
+JOIN_REQUESTS_PER_DAY = 10
 
 
 class RuleBroken(Exception):
@@ -61,14 +66,16 @@ def ask_to_join(organisation: Organisation, requester_email: str) -> None:
     """
     if links.recently_sent(requester_email) >= settings.EMAIL_LINKS_PER_HOUR:
         raise links.TooManyLinks(requester_email)
+    # Whatever addresses someone types, an organisation's administrators get a few of these a day at most.
+    since = timezone.now() - timedelta(days=1)
+    if organisation.join_requests.filter(created_at__gte=since).count() >= JOIN_REQUESTS_PER_DAY:
+        raise links.TooManyLinks(requester_email)
     JoinRequest.objects.create(organisation=organisation, email=requester_email.lower())
     people_url = settings.SITE_URL + reverse("organisations:people", args=[organisation.ods_code])
     emails.join_request([a.email for a in admins(organisation)], requester_email, organisation, people_url)
 
 
 def pending_invitations(organisation: Organisation):
-    from django.utils import timezone
-
     return EmailLink.objects.filter(
         organisation=organisation,
         purpose=EmailLink.INVITE,

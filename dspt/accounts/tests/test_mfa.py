@@ -98,7 +98,7 @@ def test_an_organisation_can_require_it_for_everyone(client_for, owner, member, 
     member_client.post("/account/two-factor/set-up/", {"code": pyotp.TOTP(secret).now()})
     assert member_client.get("/o/VX101/").status_code == 200
     # It cannot be turned off while the organisation requires it.
-    member_client.post("/account/two-factor/turn-off/")
+    member_client.post("/account/two-factor/turn-off/", {"password": PASSWORD})
     assert TOTPDevice.objects.filter(user=member, confirmed=True).exists()
 
 
@@ -111,6 +111,8 @@ def test_only_administrators_set_the_rule(client_for, member, org):
 def test_it_can_be_turned_off_when_not_required(client_for, owner, org):
     client = client_for(owner)
     set_up_two_factor(client)
-    assert client.post("/account/two-factor/turn-off/")["Location"] == "/account/"
+    client.post("/account/two-factor/turn-off/", {"password": "wrong"})
+    assert TOTPDevice.objects.filter(user=owner).exists()
+    assert client.post("/account/two-factor/turn-off/", {"password": PASSWORD})["Location"] == "/account/"
     assert not TOTPDevice.objects.filter(user=owner).exists()
     people.set_require_two_factor(org, True, owner)

@@ -30,6 +30,7 @@ def settings_page(request):
             "required": mfa.required_for(request.user),
             "backup_codes_left": mfa.backup_codes_left(request.user),
             "memberships": request.user.memberships.select_related("organisation"),
+            "turn_off_form": ExistingPasswordForm(user=request.user, prefix=None),
         },
     )
 
@@ -126,6 +127,10 @@ def mfa_turn_off(request):
         return redirect("accounts:mfa_verify")
     if mfa.required_for(request.user):
         messages.error(request, "An organisation you belong to requires two-factor sign-in, so it cannot be turned off")
+        return redirect("accounts:settings")
+    form = ExistingPasswordForm(request.POST, user=request.user)
+    if not form.is_valid():  # re-authenticate before weakening the account
+        messages.error(request, "Enter your password to turn off two-factor sign-in")
         return redirect("accounts:settings")
     mfa.turn_off(request.user)
     messages.success(request, "Two-factor sign-in is now off")

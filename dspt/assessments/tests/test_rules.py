@@ -113,12 +113,12 @@ def test_an_uploaded_file_answers_a_document_question():
     assert rules.check(question, AnswerState({}, file_count=1), THRESHOLDS, TODAY).ok
 
 
-def test_a_carried_over_answer_to_a_reworded_question_needs_review_first():
-    question = Q("a", "met", change_status="reworded")
-    carried = AnswerState({"choice": "yes"}, needs_review=True)
-    assert not rules.check(question, carried, THRESHOLDS, TODAY).ok
-    unchanged = Q("a", "met", change_status="unchanged")
-    assert rules.check(unchanged, carried, THRESHOLDS, TODAY).ok
+def test_a_carried_over_answer_that_must_be_reviewed_counts_only_after_review():
+    question = Q("a", "met")
+    must_review = AnswerState({"choice": "yes"}, needs_review=True, counts_only_after_review=True)
+    assert not rules.check(question, must_review, THRESHOLDS, TODAY).ok
+    to_confirm = AnswerState({"choice": "yes"}, needs_review=True)
+    assert rules.check(question, to_confirm, THRESHOLDS, TODAY).ok
 
 
 def test_cyber_essentials_plus_counts_for_12_months():

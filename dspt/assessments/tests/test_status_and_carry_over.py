@@ -71,12 +71,25 @@ def test_starting_a_new_year_carries_answers_over(frameworks, org, owner, client
     verdicts = progress.load(new).outcome.verdicts
     assert verdicts[unchanged.ref].ok
     assert not verdicts[reworded.ref].ok
-    assert "question changed" in verdicts[reworded.ref].reason
+    assert "question may have changed" in verdicts[reworded.ref].reason
     # The previous year's assessment is untouched and still readable.
     assert progress.load(old).status == rules.MET
     assert client_for(owner).get("/o/VX101/assessment/2024-25/").status_code == 200
     # Starting again returns the same assessment.
     assert carry_over.start(org, frameworks["2025-26"], owner) == new
+
+
+def test_answers_carried_across_a_skipped_year_must_all_be_reviewed(frameworks, org, owner):
+    from dspt.frameworks.models import FrameworkVersion
+
+    old = carry_over.start(org, frameworks["2024-25"], owner)
+    answer_all(old, owner)
+    # As if 2025-26 did not follow straight on from 2024-25 (a year in between was skipped).
+    FrameworkVersion.objects.filter(year="2025-26").update(previous=None)
+    new = carry_over.start(org, FrameworkVersion.objects.get(year="2025-26"), owner)
+    carried = list(new.answers.all())
+    assert carried and all(a.counts_only_after_review for a in carried)
+    assert progress.load(new).status == rules.NOT_MET
 
 
 def test_confirming_a_carried_answer_clears_the_flag(frameworks, org, owner, client_for):
@@ -126,3 +139,17 @@ def test_the_answer_sheet_lists_answers_by_reference_and_downloads(client_for, o
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Answer: ZA123456" in text
     assert text.index("1.1.1 ") < text.index("10.1.2 ")
+
+
+def test_an_earlier_year_is_readable_but_kept_as_it_was(frameworks, org, owner, client_for):
+    old = carry_over.start(org, frameworks["2024-25"], owner)
+    answer_all(old, owner)
+    carry_over.start(org, frameworks["2025-26"], owner)
+    client = client_for(owner)
+    page = client.get("/o/VX101/assessment/2024-25/q/1.1.1/").content.decode()
+    assert "It is kept as it was" in page and "ZA123456" in page
+    response = client.post(
+        "/o/VX101/assessment/2024-25/q/1.1.1/", {"answer": "ZB111111", "version": 1, "action": "continue"}
+    )
+    assert response.status_code == 403
+    assert old.answers.get(question__ref="1.1.1").value == {"ico": "ZA123456"}

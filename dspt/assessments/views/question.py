@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from dspt.assessments import answering, presenters, progress
 from dspt.assessments.forms import AnswerForm
-from dspt.assessments.views.common import get_assessment, get_question
+from dspt.assessments.views.common import get_assessment, get_question, is_current
 from dspt.lib import uploads
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
@@ -25,9 +25,10 @@ def question_page(request, year: str, ref: str):
     question = get_question(assessment, ref)
     answer = assessment.answers.filter(question=question).prefetch_related("evidence").first()
     files = list(answer.evidence.all()) if answer else []
-    can_edit = request.membership.can(Membership.MEMBER)
+    current = is_current(assessment)
+    can_edit = request.membership.can(Membership.MEMBER) and current
     if request.method == "POST" and not can_edit:
-        raise PermissionDenied("Viewers cannot change answers")
+        raise PermissionDenied("Viewers cannot change answers, and earlier years are kept as they were")
     draft = request.POST.get("action") == "draft"
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
@@ -77,6 +78,7 @@ def question_page(request, year: str, ref: str):
             else "",
             "form": form,
             "can_edit": can_edit,
+            "is_current": current,
             "level_hint": presenters.level_hint(question),
             "multipart": question.answer_type == "document",
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
@@ -155,6 +157,8 @@ def download(request, year: str, ref: str, evidence_id: int):
 @require_POST
 def remove_file(request, year: str, ref: str, evidence_id: int):
     evidence = _evidence(request, year, ref, evidence_id)
+    if not is_current(evidence.answer.assessment):
+        raise PermissionDenied("Earlier years are kept as they were")
     answering.remove_evidence(evidence, request.user)
     messages.success(request, f"{evidence.original_name} has been removed")
     return redirect("assessments:question", request.organisation.ods_code, year, ref)

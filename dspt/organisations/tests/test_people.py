@@ -155,3 +155,13 @@ def test_an_administrator_can_cancel_an_invitation(client_for, owner, org):
     assert "has been cancelled" in page
     assert "the invitation to changed.mind@care.example</span>" not in page
     assert ChangeRecord.objects.filter(area="Invitation", action="deleted").exists()
+
+
+def test_join_requests_to_one_organisation_are_limited_whatever_the_address(org, owner):
+    from dspt.accounts import links
+
+    for number in range(people.JOIN_REQUESTS_PER_DAY):
+        people.ask_to_join(org, f"someone{number}@care.example")
+    with pytest.raises(links.TooManyLinks):
+        people.ask_to_join(org, "one.more@care.example")
+    assert len(mail.outbox) == people.JOIN_REQUESTS_PER_DAY
