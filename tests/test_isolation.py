@@ -140,3 +140,40 @@ def test_signed_out_people_are_sent_to_sign_in(client, org):
 
 def test_an_unregistered_code_looks_the_same_as_a_foreign_one(client_for, outsider):
     assert client_for(outsider).get("/o/VX999/").status_code == 404
+
+
+ROUTES_WITH_IDS = [(r, v) for r, v in ROUTES if "<int:" in r]
+
+
+@pytest.mark.parametrize(("route", "view"), ROUTES_WITH_IDS, ids=[r for r, _ in ROUTES_WITH_IDS])
+def test_ids_of_organisation_a_do_not_work_under_organisation_b(
+    client_for, org, member, outsider, evidence, publication, route, view
+):
+    """An outsider using their own organisation's address with organisation A's ids still gets nothing."""
+    from dspt.accounts import links
+    from dspt.accounts.models import EmailLink
+    from dspt.assessments import carry_over
+
+    other = outsider.memberships.get().organisation
+    carry_over.start(other, evidence.answer.assessment.framework, outsider)  # B has an assessment of its own
+    invitation, _ = links.issue(
+        EmailLink.INVITE, "new@care.example", organisation=org, role="member", sent_by=org.memberships.first().user
+    )
+    url = fill(route, Membership.objects.get(user=member), evidence, publication).replace("/o/VX101/", "/o/VX201/")
+    url = url.replace("/invitations/0/", f"/invitations/{invitation.pk}/")
+    client = client_for(outsider)
+    assert client.get(url).status_code in (404, 405), url  # 405: a POST-only page, and the GET is refused anyway
+    assert client.post(url, {"role": "viewer"}).status_code == 404, url
+    assert Membership.objects.filter(user=member).exists()
+    assert EmailLink.objects.get(pk=invitation.pk).used_at is None
+
+
+ABOVE_VIEWER = [(r, v) for r, v in ROUTES if v.organisation_role != Membership.VIEWER]
+
+
+@pytest.mark.parametrize(("route", "view"), ABOVE_VIEWER, ids=[r for r, _ in ABOVE_VIEWER])
+def test_a_viewer_cannot_post_to_pages_above_their_role(
+    client_for, org, viewer, member, evidence, publication, route, view
+):
+    url = fill(route, Membership.objects.get(user=member), evidence, publication)
+    assert client_for(viewer).post(url, {"role": "admin", "email": "x@y.example"}).status_code == 403, url
