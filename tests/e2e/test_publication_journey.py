@@ -231,7 +231,7 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
 
     # The error says what is wrong, its link goes to that line's date, and nothing typed is lost
     assert heading(page) == "Your action plan"
-    expect_error(page, "By when must be today or in the future")
+    expect_error(page, f"Target date for {mistaken} must be today or in the future")  # names the line
     assert page.locator(".nhsuk-error-summary li").count() == 1
     focused = page.evaluate("document.activeElement.id")
     assert focused == f"id_line-{mistaken}-target_date-day", focused  # the day box of the mistaken line
@@ -391,7 +391,7 @@ def test_a_second_publication_at_approaching_standards_is_refused_with_the_reaso
     # Given a first publication at Approaching Standards (profile checked, plan complete), made in Python
     state = publish.journey(assessment)
     state.draft.profile_checked_at = timezone.now()
-    state.draft.save(update_fields=["profile_checked_at"])
+    state.draft.save()
     plan = action_plans.generate(assessment, state.snapshot)
     for line in plan.lines.all():
         line.action, line.owner = ACTION, PLAN_OWNER
