@@ -4,21 +4,14 @@ import copy
 
 from django.conf import settings
 
+from dspt.status_search.search import FIELDS
+
 _NULLABLE_STRING = {"type": ["string", "null"]}
 
 STATUS = {
     "type": "object",
     "description": "The public status of one organisation. Nothing else about it is public.",
-    "required": [
-        "ods_code",
-        "name",
-        "postcode",
-        "status",
-        "dspt_year",
-        "date_published",
-        "current",
-        "published_by_head_office",
-    ],
+    "required": list(FIELDS),
     "properties": {
         "ods_code": {"type": "string", "description": "NHS ODS code", "examples": ["VM195"]},
         "name": {"type": "string", "description": "Name in the NHS ODS directory"},
