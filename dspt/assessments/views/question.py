@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dspt.assessments import answering, presenters, progress
 from dspt.assessments.forms import AnswerForm
 from dspt.assessments.views.common import get_assessment, get_question, is_current
-from dspt.lib import uploads
+from dspt.lib import downloads
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
 from dspt.organisations.presenters import navigation
@@ -142,15 +142,7 @@ def _evidence(request, year, ref, evidence_id):
 @organisation_view()
 def download(request, year: str, ref: str, evidence_id: int):
     evidence = _evidence(request, year, ref, evidence_id)
-    try:
-        handle = uploads.open_stored(evidence.stored_name)
-    except FileNotFoundError as missing:
-        raise Http404("The file is missing") from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return downloads.stored_file(evidence.stored_name, evidence.original_name, evidence.content_type)
 
 
 @organisation_view(Membership.MEMBER)

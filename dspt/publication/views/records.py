@@ -1,25 +1,14 @@
 """Published snapshots: the list, one publication, its PDF and Excel versions; action plan downloads."""
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 
 from dspt.assessments import progress
-from dspt.lib import uploads
+from dspt.lib import downloads
 from dspt.organisations.access import organisation_view
 from dspt.organisations.presenters import navigation
 from dspt.publication import action_plans, reports
 from dspt.publication.views.common import current_assessment
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
 
 def _publication(request, publication_id: int):
     publication = request.organisation.publications.filter(pk=publication_id).first()
@@ -66,24 +55,14 @@ def done(request, publication_id: int):
 def report_pdf(request, publication_id: int):
     publication = _publication(request, publication_id)
     name = f"dspt-{request.organisation.ods_code}-{publication.year}-{publication.pk}.pdf"
-    return _download(reports.pdf(publication), "application/pdf", name)
+    return downloads.attachment(reports.pdf(publication), "application/pdf", name)
 
 
 @organisation_view()
 def report_xlsx(request, publication_id: int):
     publication = _publication(request, publication_id)
     name = f"dspt-{request.organisation.ods_code}-{publication.year}-{publication.pk}.xlsx"
-    return _download(reports.xlsx(publication), XLSX, name)
-
-
-def _file_response(stored_name: str, name: str, content_type: str):
-    try:
-        handle = uploads.open_stored(stored_name)
-    except FileNotFoundError as missing:
-        raise Http404("The file is missing") from missing
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return downloads.attachment(reports.xlsx(publication), downloads.XLSX, name)
 
 
 @organisation_view()
@@ -92,7 +71,7 @@ def published_plan_document(request, publication_id: int):
     plan = _publication(request, publication_id).snapshot.get("action_plan") or {}
     if not plan.get("document_stored_name"):
         raise Http404("This publication has no uploaded action plan")
-    return _file_response(plan["document_stored_name"], plan["document"], plan["document_content_type"])
+    return downloads.stored_file(plan["document_stored_name"], plan["document"], plan["document_content_type"])
 
 
 @organisation_view()
@@ -101,18 +80,18 @@ def plan_document(request):
     plan = action_plans.plan_for(current_assessment(request))
     if plan is None or not plan.uses_document:
         raise Http404("No uploaded action plan")
-    return _file_response(plan.document_stored_name, plan.document_name, plan.document_content_type)
+    return downloads.stored_file(plan.document_stored_name, plan.document_name, plan.document_content_type)
 
 
 @organisation_view()
-def plan_download(request, fmt: str):
+def plandownloads.attachment(request, fmt: str):
     assessment = current_assessment(request)
     snapshot = progress.load(assessment)
     open_refs = {row.question.ref for row in action_plans.open_items(snapshot)}
     rows = action_plans.as_rows(action_plans.plan_for(assessment), open_refs)
     year, code = assessment.framework.year, request.organisation.ods_code
     if fmt == "xlsx":
-        return _download(reports.plan_xlsx(request.organisation, year, rows), XLSX, f"action-plan-{code}-{year}.xlsx")
+        return downloads.attachment(reports.plan_xlsx(request.organisation, year, rows), downloads.XLSX, f"action-plan-{code}-{year}.xlsx")
     if fmt == "docx":
-        return _download(reports.plan_docx(request.organisation, year, rows), DOCX, f"action-plan-{code}-{year}.docx")
+        return downloads.attachment(reports.plan_docx(request.organisation, year, rows), downloads.DOCX, f"action-plan-{code}-{year}.docx")
     raise Http404("Unknown format")
