@@ -10,6 +10,7 @@ from dspt.organisations.presenters import navigation
 from dspt.publication import action_plans, reports
 from dspt.publication.views.common import current_assessment
 
+
 def _publication(request, publication_id: int):
     publication = request.organisation.publications.filter(pk=publication_id).first()
     if publication is None:
@@ -84,14 +85,16 @@ def plan_document(request):
 
 
 @organisation_view()
-def plandownloads.attachment(request, fmt: str):
+def plan_download(request, fmt: str):
     assessment = current_assessment(request)
     snapshot = progress.load(assessment)
     open_refs = {row.question.ref for row in action_plans.open_items(snapshot)}
     rows = action_plans.as_rows(action_plans.plan_for(assessment), open_refs)
     year, code = assessment.framework.year, request.organisation.ods_code
     if fmt == "xlsx":
-        return downloads.attachment(reports.plan_xlsx(request.organisation, year, rows), downloads.XLSX, f"action-plan-{code}-{year}.xlsx")
+        content = reports.plan_xlsx(request.organisation, year, rows)
+        return downloads.attachment(content, downloads.XLSX, f"action-plan-{code}-{year}.xlsx")
     if fmt == "docx":
-        return downloads.attachment(reports.plan_docx(request.organisation, year, rows), downloads.DOCX, f"action-plan-{code}-{year}.docx")
+        content = reports.plan_docx(request.organisation, year, rows)
+        return downloads.attachment(content, downloads.DOCX, f"action-plan-{code}-{year}.docx")
     raise Http404("Unknown format")
