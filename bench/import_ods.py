@@ -7,26 +7,15 @@ second run (all updates) about as fast.
 """
 
 import csv
-import os
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-scratch = Path(tempfile.mkdtemp(prefix="open-dspt-bench-"))
-os.environ.setdefault("DATA_DIR", str(scratch))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dspt.settings")
+from scratch import setup_django
 
-import django  # noqa: E402
+scratch = setup_django()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 
 from dspt.organisations.models import OdsEntry  # noqa: E402
 from dspt.organisations.ods_import import import_csv  # noqa: E402
@@ -47,7 +36,6 @@ def write_csv(path: Path, rows: int) -> None:
 
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    call_command("migrate", verbosity=0)
     path = scratch / "ods.csv"
     write_csv(path, rows)
     for label in ("first import (inserts)", "second import (updates)"):

@@ -10,28 +10,15 @@ Target: p95 well under 500 ms on SQLite, and the same number of queries for ever
 """
 
 import datetime
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-scratch = Path(tempfile.mkdtemp(prefix="open-dspt-bench-"))
-os.environ.setdefault("DATA_DIR", str(scratch))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dspt.settings")
+from scratch import setup_django
 
-import django  # noqa: E402
+scratch = setup_django()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -190,7 +177,6 @@ def report(label: str, times: list[float], counts: list[int]) -> None:
 def main() -> None:
     searches = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     rng = random.Random(20260630)
-    call_command("migrate", verbosity=0)
     if OdsEntry.objects.exists():
         sys.exit("The database is not empty: point DATABASE_URL at a scratch database.")
     started = time.perf_counter()

@@ -55,7 +55,7 @@ def _title(assessment) -> str:
 
 def to_xlsx(assessment, rows: list[SheetRow]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
@@ -69,11 +69,7 @@ def to_xlsx(assessment, rows: list[SheetRow]) -> bytes:
     for row in rows:
         values = [row.ref, row.standard, row.group, row.question, row.level, row.answer, row.comment, row.counts]
         sheet.append([office.cell(value) for value in values])
-    for column, width in zip("ABCDEFGH", [10, 9, 22, 60, 22, 60, 40, 30], strict=True):
-        sheet.column_dimensions[column].width = width
-    for line in sheet.iter_rows(min_row=5):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    office.tidy_columns(sheet, [10, 9, 22, 60, 22, 60, 40, 30], first_row=5)
     sheet.freeze_panes = "B5"
     buffer = io.BytesIO()
     workbook.save(buffer)

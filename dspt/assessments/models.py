@@ -8,12 +8,23 @@ from dspt.frameworks.models import FrameworkVersion, Question
 from dspt.organisations.models import Organisation
 
 
+class AssessmentQuerySet(models.QuerySet):
+    def current(self):
+        """The assessment for the current toolkit year (None if that year has not been started)."""
+        framework = FrameworkVersion.objects.current()
+        if framework is None:
+            return None
+        return self.select_related("framework", "organisation__profile").filter(framework=framework).first()
+
+
 class Assessment(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="assessments")
     framework = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, related_name="assessments")
     started_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-framework__year"]

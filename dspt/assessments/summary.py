@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from dspt.assessments import progress, rules
-from dspt.frameworks.models import FrameworkVersion
 
 
 @dataclass(frozen=True)
@@ -23,16 +22,9 @@ class Summary:
 
 
 def current_summary(organisation) -> Summary | None:
-    framework = FrameworkVersion.objects.order_by("-year").first()
-    if framework is None:
-        return None
-    assessment = (
-        organisation.assessments.select_related("framework", "organisation__profile")
-        .filter(framework=framework)
-        .first()
-    )
+    assessment = organisation.assessments.current()
     if assessment is None:
         return None
     snapshot = progress.load(assessment)
     answered = sum(row.answered for row in snapshot.rows)
-    return Summary(framework.year, answered, len(snapshot.rows), snapshot.status)
+    return Summary(assessment.framework.year, answered, len(snapshot.rows), snapshot.status)

@@ -6,6 +6,12 @@ Rows are keyed by (year, ref) and only ever written by the loader (frameworks/lo
 from django.db import models
 
 
+class FrameworkVersionQuerySet(models.QuerySet):
+    def current(self):
+        """The latest toolkit year loaded: the one organisations answer and publish now (None if none loaded)."""
+        return self.order_by("-year").first()
+
+
 class FrameworkVersion(models.Model):
     year = models.CharField(max_length=7, unique=True, help_text="e.g. 2025-26")
     version = models.CharField(max_length=10, blank=True, help_text="The national version, e.g. v8")
@@ -16,6 +22,8 @@ class FrameworkVersion(models.Model):
     thresholds = models.JSONField(default=dict)
     source_hash = models.CharField(max_length=64, help_text="SHA-256 of the file it was loaded from")
     loaded_at = models.DateTimeField(auto_now=True)
+
+    objects = FrameworkVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["year"]

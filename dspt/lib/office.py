@@ -19,3 +19,15 @@ def cell(value) -> str:
     """Text for a spreadsheet cell: also never starts like a formula."""
     result = text(value)
     return "'" + result if result.startswith(_FORMULA_START) else result
+
+
+def tidy_columns(sheet, widths: list[int], first_row: int) -> None:
+    """Set column widths (A, B, …) and wrap text from `first_row` down, so long answers stay readable."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for line in sheet.iter_rows(min_row=first_row):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")

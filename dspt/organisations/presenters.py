@@ -92,12 +92,10 @@ def assessment_task(organisation) -> dict:
 
 
 def publication_status(organisation) -> dict:
-    latest = organisation.publications.first()
+    latest = organisation.publications.defer("snapshot").first()
     if latest is None:
         return NOT_STARTED
-    from dspt.assessments.rules import STATUS_LABELS
-
-    return {"text": f"{latest.year}: {STATUS_LABELS[latest.status]}"}
+    return {"text": f"{latest.year}: {latest.status_label}"}
 
 
 def roles_rows(profile: Profile) -> list[tuple[str, str]]:

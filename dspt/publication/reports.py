@@ -27,7 +27,7 @@ def pdf(publication) -> bytes:
 
 def xlsx(publication) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     snap = publication.snapshot
     workbook = Workbook()
@@ -53,11 +53,7 @@ def xlsx(publication) -> bytes:
         counted = "Yes" if a["counts"] else "No"
         values = [a["ref"], a["group"], a["question"], a["level"], a["answer"], a["comment"], counted, files]
         answers.append([office.cell(value) for value in values])
-    for column, width in zip("ABCDEFGH", [10, 22, 60, 22, 60, 40, 9, 30], strict=True):
-        answers.column_dimensions[column].width = width
-    for line in answers.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    office.tidy_columns(answers, [10, 22, 60, 22, 60, 40, 9, 30], first_row=2)
     if snap.get("action_plan"):
         plan_rows(workbook.create_sheet("Action plan"), snap["action_plan"])
     buffer = io.BytesIO()

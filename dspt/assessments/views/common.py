@@ -23,11 +23,7 @@ def get_question(assessment, ref: str):
     return question
 
 
-def latest_framework() -> FrameworkVersion | None:
-    return FrameworkVersion.objects.order_by("-year").first()
-
-
 def is_current(assessment) -> bool:
     """Only the latest year's assessment can be changed; earlier ones are kept as they were."""
-    latest = latest_framework()
+    latest = FrameworkVersion.objects.current()
     return latest is not None and assessment.framework_id == latest.id

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dspt.assessments import carry_over, presenters, progress
-from dspt.assessments.views.common import get_assessment, latest_framework
+from dspt.assessments.views.common import get_assessment
 from dspt.frameworks.models import FrameworkVersion
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
@@ -16,7 +16,7 @@ from dspt.organisations.presenters import navigation
 @organisation_view()
 def index(request):
     organisation = request.organisation
-    framework = latest_framework()
+    framework = FrameworkVersion.objects.current()
     assessments = list(organisation.assessments.select_related("framework"))
     if framework is not None and any(a.framework_id == framework.id for a in assessments):
         return redirect("assessments:home", organisation.ods_code, framework.year)

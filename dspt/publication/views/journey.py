@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -26,7 +27,6 @@ def _nav(request):
 
 def _steps(request, state) -> list[dict]:
     code = request.organisation.ods_code
-    from django.urls import reverse
 
     def item(step, title, hint, url):
         blocked = state.blocked_at(step)
@@ -157,6 +157,22 @@ def _plan_forms(plan, snapshot, data):
     return lines, forms
 
 
+def _plan_page(request, plan, lines, line_forms, document_form):
+    """The action plan page; the error summary covers every line form and the upload form."""
+    return render(
+        request,
+        "publication/action_plan.jinja",
+        {
+            "title": "Your action plan",
+            "plan": plan,
+            "rows": list(zip(lines, line_forms, strict=True)),
+            "form": document_form,
+            "extra_forms": line_forms,
+            "document_form": document_form,
+        },
+    )
+
+
 @organisation_view(ADMIN)
 def action_plan(request):
     assessment = current_assessment(request)
@@ -179,18 +195,7 @@ def action_plan(request):
             return redirect("publication:action_plan", request.organisation.ods_code)
         messages.success(request, "Your action plan has been saved")
         return redirect("publication:overview", request.organisation.ods_code)
-    return render(
-        request,
-        "publication/action_plan.jinja",
-        {
-            "title": "Your action plan",
-            "plan": plan,
-            "rows": list(zip(lines, forms, strict=True)),
-            "form": forms[0] if forms else None,
-            "extra_forms": forms[1:],
-            "document_form": PlanDocumentForm(),
-        },
-    )
+    return _plan_page(request, plan, lines, forms, PlanDocumentForm())
 
 
 @organisation_view(ADMIN)
@@ -210,17 +215,7 @@ def upload_plan(request):
         messages.success(request, f"{uploaded.name} will be published as your action plan")
         return redirect("publication:overview", request.organisation.ods_code)
     lines, forms = _plan_forms(plan, state.snapshot, None)
-    return render(
-        request,
-        "publication/action_plan.jinja",
-        {
-            "title": "Your action plan",
-            "plan": plan,
-            "rows": list(zip(lines, forms, strict=True)),
-            "form": form,
-            "document_form": form,
-        },
-    )
+    return _plan_page(request, plan, lines, forms, form)
 
 
 @organisation_view(ADMIN)

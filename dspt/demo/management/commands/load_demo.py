@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
     def _demo_assessment(self, organisation, user) -> int:
         """Start the latest year's assessment and answer the Approaching Standards questions, if a set is loaded."""
-        framework = FrameworkVersion.objects.order_by("-year").first()
+        framework = FrameworkVersion.objects.current()
         if framework is None:
             return 0
         assessment = carry_over.start(organisation, framework, user)
