@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from scratch import setup_django
+from setup_data import setup_django
 
 scratch = setup_django()
 

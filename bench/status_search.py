@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 
-from scratch import setup_django
+from setup_data import setup_django
 
 scratch = setup_django()
 

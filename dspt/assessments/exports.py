@@ -25,9 +25,9 @@ class SheetRow:
     counts: str
 
 
-def sheet_rows(snapshot) -> list[SheetRow]:
+def sheet_rows(standing) -> list[SheetRow]:
     rows = []
-    for row in snapshot.rows:
+    for row in standing.rows:
         question, answer = row.question, row.answer
         files = [e.original_name for e in answer.evidence.all()] if answer is not None else []
         rows.append(

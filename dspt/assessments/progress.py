@@ -44,7 +44,9 @@ class GroupProgress:
 
 
 @dataclass
-class Snapshot:
+class Standing:
+    """Where an assessment stands now: its status, a verdict per question and progress per group."""
+
     assessment: Assessment
     outcome: rules.Outcome
     groups: list
@@ -94,7 +96,7 @@ def answer_state(answer) -> rules.AnswerState | None:
     )
 
 
-def load(assessment: Assessment, today=None, with_files: bool = False) -> Snapshot:
+def load(assessment: Assessment, today=None, with_files: bool = False) -> Standing:
     """Read the questions and answers once. `with_files` also fetches each answer's file list (one query)."""
     today = today or timezone.localdate()
     framework = assessment.framework
@@ -119,4 +121,4 @@ def load(assessment: Assessment, today=None, with_files: bool = False) -> Snapsh
         rows.append(row)
         groups.setdefault(question.group_id, GroupProgress(question.group)).rows.append(row)
     ordered = sorted(groups.values(), key=lambda g: g.group.order)
-    return Snapshot(assessment, outcome, ordered, rows)
+    return Standing(assessment, outcome, ordered, rows)

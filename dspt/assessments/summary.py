@@ -25,6 +25,6 @@ def current_summary(organisation) -> Summary | None:
     assessment = organisation.assessments.current()
     if assessment is None:
         return None
-    snapshot = progress.load(assessment)
-    answered = sum(row.answered for row in snapshot.rows)
-    return Summary(assessment.framework.year, answered, len(snapshot.rows), snapshot.status)
+    standing = progress.load(assessment)
+    answered = sum(row.answered for row in standing.rows)
+    return Summary(assessment.framework.year, answered, len(standing.rows), standing.status)

@@ -14,7 +14,7 @@ def _plain(value):
     return str(value)
 
 
-def snapshot(instance, fields: Iterable[str]) -> dict:
+def field_values(instance, fields: Iterable[str]) -> dict:
     """The displayed value of each field (choice labels rather than codes)."""
     values = {}
     for name in fields:

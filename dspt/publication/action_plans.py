@@ -6,9 +6,9 @@ from django.utils import timezone
 from dspt.publication.models import ActionPlan, ActionPlanLine
 
 
-def open_items(snapshot) -> list:
+def open_items(standing) -> list:
     """Rows of questions needed for Standards Met whose answers do not count yet."""
-    return snapshot.missing_for("met")
+    return standing.missing_for("met")
 
 
 def plan_for(assessment) -> ActionPlan | None:
@@ -16,7 +16,7 @@ def plan_for(assessment) -> ActionPlan | None:
 
 
 @transaction.atomic
-def generate(assessment, snapshot) -> ActionPlan:
+def generate(assessment, standing) -> ActionPlan:
     """Create or refresh the plan's lines from the open items, keeping what was already written.
 
     Lines for items that have since been met are kept (not shown, not published), so nothing typed is lost if an
@@ -24,7 +24,7 @@ def generate(assessment, snapshot) -> ActionPlan:
     """
     plan, _ = ActionPlan.objects.get_or_create(assessment=assessment)
     existing = {line.ref: line for line in plan.lines.all()}
-    wanted = open_items(snapshot)
+    wanted = open_items(standing)
     for position, row in enumerate(wanted, start=1):
         line = existing.get(row.question.ref) or ActionPlanLine(plan=plan, ref=row.question.ref)
         line.question_text, line.gap, line.position = row.question.text, row.verdict.reason, position
@@ -34,9 +34,9 @@ def generate(assessment, snapshot) -> ActionPlan:
     return plan
 
 
-def lines_for(plan: ActionPlan, snapshot) -> list[ActionPlanLine]:
+def lines_for(plan: ActionPlan, standing) -> list[ActionPlanLine]:
     """The plan's lines for the items open now, in question order."""
-    open_refs = {row.question.ref for row in open_items(snapshot)}
+    open_refs = {row.question.ref for row in open_items(standing)}
     return [line for line in plan.lines.all() if line.ref in open_refs]
 
 

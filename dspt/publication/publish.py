@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from dspt.assessments import presenters, progress
 from dspt.history.models import ChangeRecord
+from dspt.history.record import field_values as profile_values
 from dspt.history.record import record_change
-from dspt.history.record import snapshot as profile_values
 from dspt.lib import emails
 from dspt.organisations import people
 from dspt.organisations.models import OdsEntry, Organisation, Profile
@@ -29,7 +29,7 @@ class CannotPublish(Exception):
 @dataclass
 class Journey:
     assessment: object
-    snapshot: progress.Snapshot
+    standing: progress.Standing
     draft: PublicationDraft
     plan: object
     published_before: bool
@@ -37,7 +37,7 @@ class Journey:
 
     @property
     def status(self) -> str:
-        return self.snapshot.status
+        return self.standing.status
 
     @property
     def needs_plan(self) -> bool:
@@ -52,13 +52,13 @@ def journey(assessment, lock: bool = False) -> Journey:
     drafts = PublicationDraft.objects.select_for_update() if lock else PublicationDraft.objects
     # Reading the journey writes nothing: the draft is saved only when a step is completed.
     draft = drafts.filter(assessment=assessment).first() or PublicationDraft(assessment=assessment)
-    snapshot = progress.load(assessment, with_files=True)
+    standing = progress.load(assessment, with_files=True)
     plan = action_plans.plan_for(assessment)
     covered = [organisation.ods_code] + [b.code for b in chosen_branches(organisation, draft)]
     published_before = PublishedSite.objects.filter(ods_code__in=covered).exists()
-    needed = {row.question.ref for row in action_plans.open_items(snapshot)}
+    needed = {row.question.ref for row in action_plans.open_items(standing)}
     blockers = rules.blockers(
-        status=snapshot.status,
+        status=standing.status,
         published_before=published_before,
         profile_checked=draft.profile_checked_at is not None,
         profile_complete=organisation.profile.completed_at is not None,
@@ -68,7 +68,7 @@ def journey(assessment, lock: bool = False) -> Journey:
         plan_complete_refs=action_plans.complete_refs(plan),
         plan_has_document=bool(plan and plan.uses_document),
     )
-    return Journey(assessment, snapshot, draft, plan, published_before, blockers)
+    return Journey(assessment, standing, draft, plan, published_before, blockers)
 
 
 def branch_choices(organisation) -> tuple[list[OdsEntry], list[OdsEntry]]:
@@ -91,7 +91,7 @@ def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, si
     """Everything the publication froze, as plain JSON: later edits never change it."""
     assessment, organisation = state.assessment, state.assessment.organisation
     answers = []
-    for row in state.snapshot.rows:
+    for row in state.standing.rows:
         files = list(row.answer.evidence.all()) if row.answer else []
         answers.append(
             {
@@ -108,7 +108,7 @@ def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, si
         )
     plan = None
     if state.needs_plan and state.plan is not None:
-        open_refs = {row.question.ref for row in action_plans.open_items(state.snapshot)}
+        open_refs = {row.question.ref for row in action_plans.open_items(state.standing)}
         plan = {
             "document": state.plan.document_name or None,
             "document_stored_name": state.plan.document_stored_name or None,
@@ -122,7 +122,7 @@ def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, si
         "framework_title": assessment.framework.title,
         "deadline": assessment.framework.deadline.isoformat(),
         "status": state.status,
-        "status_label": state.snapshot.status_label,
+        "status_label": state.standing.status_label,
         "confirmer": {"name": confirmer_name, "job_title": confirmer_title},
         "sites": sites,
         "answers": answers,
@@ -176,7 +176,7 @@ def publish(assessment, user, confirmer_name: str, confirmer_title: str) -> Publ
             area="Publication",
             action=ChangeRecord.CREATED,
             obj=publication,
-            label=f"{publication.year} {state.snapshot.status_label}",
+            label=f"{publication.year} {state.standing.status_label}",
             changes={"Confirmed by": [None, f"{confirmer_name}, {confirmer_title}"], "Covers": [None, len(sites)]},
         )
         transaction.on_commit(lambda: _confirm_by_email(publication))

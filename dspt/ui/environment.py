@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
-from dspt.ui import fields, presenters
+from dspt.ui import field_rendering, presenters
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -38,8 +38,8 @@ def environment(**options) -> Environment:
         asset_path=settings.STATIC_URL.rstrip("/") + "/nhsuk/assets",
         service_name=settings.SERVICE_NAME,
         get_messages=get_messages,
-        field_params=fields.field_params,
-        error_summary=fields.error_summary,
+        field_params=field_rendering.field_params,
+        error_summary=field_rendering.error_summary,
     )
     env.filters.update(presenters.FILTERS)
     return env

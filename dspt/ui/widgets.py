@@ -1,4 +1,4 @@
-"""Widgets whose HTML comes from NHS.UK macros (see fields.py), with matching data parsing."""
+"""Widgets whose HTML comes from NHS.UK macros (see field_rendering.py), with matching data parsing."""
 
 from django import forms
 

@@ -5,7 +5,7 @@ answered. In a browser, the administrator checks the profile, writes the action 
 date in the past), confirms and publishes; a confirmation email arrives over real SMTP. The public status search
 and the public organisation page (seen by a visitor who is not signed in) show the status, and nothing private;
 the PDF report names the status (read with pdftotext). After the Standards Met questions are answered, the
-administrator publishes again: the public search moves on to Standards Met while the first snapshot stays as it
+administrator publishes again: the public search moves on to Standards Met while the first standing stays as it
 was. A second test shows a second publication at Approaching Standards refused with its reason.
 
 Each distinct kind of page is checked with axe-core; problems that do not stop the journey are collected by
@@ -361,7 +361,7 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
     badge = visitor.request.get(f"{live_server.url}/status/VX101/badge.svg")
     assert "Standards Met" in badge.text() and "Approaching" not in badge.text()
 
-    # The publications list shows both, newest first; the first snapshot still says Approaching Standards
+    # The publications list shows both, newest first; the first standing still says Approaching Standards
     page.goto(f"{live_server.url}/o/VX101/publications/")
     assert heading(page) == "Publications"
     links = page.locator("main table a").all_inner_texts()
@@ -392,7 +392,7 @@ def test_a_second_publication_at_approaching_standards_is_refused_with_the_reaso
     state = publish.journey(assessment)
     state.draft.profile_checked_at = timezone.now()
     state.draft.save()
-    plan = action_plans.generate(assessment, state.snapshot)
+    plan = action_plans.generate(assessment, state.standing)
     for line in plan.lines.all():
         line.action, line.owner = ACTION, PLAN_OWNER
         line.target_date = timezone.localdate() + datetime.timedelta(days=90)

@@ -53,19 +53,19 @@ def start(request, year: str):
 @organisation_view()
 def home(request, year: str):
     assessment = get_assessment(request, year)
-    snapshot = progress.load(assessment)
-    target = snapshot.next_target
+    standing = progress.load(assessment)
+    target = standing.next_target
     return render(
         request,
         "assessments/home.jinja",
         {
             "title": f"{assessment.framework.year} assessment",
             "assessment": assessment,
-            "snapshot": snapshot,
-            "status_tag": presenters.status_tag(snapshot.status),
+            "standing": standing,
+            "status_tag": presenters.status_tag(standing.status),
             "target": target,
             "target_label": presenters.LEVEL_LABELS.get(target, ""),
-            "missing": snapshot.missing_for(target) if target else [],
+            "missing": standing.missing_for(target) if target else [],
             "row_status": presenters.row_status,
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
@@ -75,8 +75,8 @@ def home(request, year: str):
 @organisation_view()
 def group(request, year: str, group: str):
     assessment = get_assessment(request, year)
-    snapshot = progress.load(assessment)
-    found = next((g for g in snapshot.groups if g.group.slug == group), None)
+    standing = progress.load(assessment)
+    found = next((g for g in standing.groups if g.group.slug == group), None)
     if found is None:
         raise Http404("No such group")
     return render(

@@ -11,8 +11,8 @@ from dspt.organisations.presenters import navigation
 
 def _rows(request, year):
     assessment = get_assessment(request, year)
-    snapshot = progress.load(assessment, with_files=True)
-    return assessment, exports.sheet_rows(snapshot)
+    standing = progress.load(assessment, with_files=True)
+    return assessment, exports.sheet_rows(standing)
 
 
 @organisation_view()

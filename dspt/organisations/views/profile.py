@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dspt.history.models import ChangeRecord
-from dspt.history.record import diff, record_change, snapshot
+from dspt.history.record import diff, field_values, record_change
 from dspt.organisations import forms, presenters
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
@@ -33,7 +33,7 @@ def _step(slug: str):
 
 
 def _values(form, organisation) -> dict:
-    return snapshot(form.instance, form.Meta.fields) | {"Organisation name": organisation.name}
+    return field_values(form.instance, form.Meta.fields) | {"Organisation name": organisation.name}
 
 
 def _save(form, user, organisation, before: dict) -> None:
@@ -41,7 +41,7 @@ def _save(form, user, organisation, before: dict) -> None:
     fields = list(form.Meta.fields)
     with transaction.atomic():
         form.save()
-        after = snapshot(form.instance, fields) | {"Organisation name": organisation.name}
+        after = field_values(form.instance, fields) | {"Organisation name": organisation.name}
         record_change(
             actor=user,
             organisation=organisation,

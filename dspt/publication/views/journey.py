@@ -37,7 +37,7 @@ def _steps(request, state) -> list[dict]:
         item(
             "answers",
             "Answer the questions",
-            f"Your answers reach {state.snapshot.status_label}",
+            f"Your answers reach {state.standing.status_label}",
             reverse("assessments:home", args=[code, state.assessment.framework.year]),
         ),
         item(
@@ -142,8 +142,8 @@ def branches(request):
     )
 
 
-def _plan_forms(plan, snapshot, data):
-    lines = action_plans.lines_for(plan, snapshot)
+def _plan_forms(plan, standing, data):
+    lines = action_plans.lines_for(plan, standing)
     forms = []
     for line in lines:
         form = PlanLineForm(
@@ -180,8 +180,8 @@ def action_plan(request):
     if not state.needs_plan:
         messages.success(request, "You do not need an action plan: your answers reach Standards Met")
         return redirect("publication:overview", request.organisation.ods_code)
-    plan = action_plans.generate(assessment, state.snapshot)
-    lines, forms = _plan_forms(plan, state.snapshot, posted(request))
+    plan = action_plans.generate(assessment, state.standing)
+    lines, forms = _plan_forms(plan, state.standing, posted(request))
     # Validate every line (not just up to the first bad one) so all the errors show together.
     if request.method == "POST" and all([form.is_valid() for form in forms]):  # noqa: C419
         with transaction.atomic():
@@ -203,7 +203,7 @@ def action_plan(request):
 def upload_plan(request):
     assessment = current_assessment(request)
     state = publish.journey(assessment)
-    plan = action_plans.generate(assessment, state.snapshot)
+    plan = action_plans.generate(assessment, state.standing)
     form = PlanDocumentForm(request.POST, request.FILES)
     if form.is_valid():
         uploaded, kind = form.cleaned_data["document"][0]
@@ -214,7 +214,7 @@ def upload_plan(request):
         # The stored file is never deleted: a publication may point at it.
         messages.success(request, f"{uploaded.name} will be published as your action plan")
         return redirect("publication:overview", request.organisation.ods_code)
-    lines, forms = _plan_forms(plan, state.snapshot, None)
+    lines, forms = _plan_forms(plan, state.standing, None)
     return _plan_page(request, plan, lines, forms, form)
 
 
@@ -250,7 +250,7 @@ def confirm(request):
         request,
         "publication/confirm.jinja",
         {
-            "title": f"Publish at {state.snapshot.status_label}",
+            "title": f"Publish at {state.standing.status_label}",
             "state": state,
             "form": form,
             "branches": publish.chosen_branches(request.organisation, state.draft),

@@ -87,8 +87,8 @@ def plan_document(request):
 @organisation_view()
 def plan_download(request, fmt: str):
     assessment = current_assessment(request)
-    snapshot = progress.load(assessment)
-    open_refs = {row.question.ref for row in action_plans.open_items(snapshot)}
+    standing = progress.load(assessment)
+    open_refs = {row.question.ref for row in action_plans.open_items(standing)}
     rows = action_plans.as_rows(action_plans.plan_for(assessment), open_refs)
     year, code = assessment.framework.year, request.organisation.ods_code
     if fmt == "xlsx":

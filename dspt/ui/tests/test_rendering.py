@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.template.loader import render_to_string
 
-from dspt.ui.fields import error_summary
+from dspt.ui.field_rendering import error_summary
 from dspt.ui.forms import DateField
 
 
