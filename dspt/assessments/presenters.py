@@ -2,7 +2,8 @@
 
 from dspt.assessments import rules
 from dspt.assessments.rules import NOT_APPLICABLE
-from dspt.ui.presenters import long_date
+from dspt.frameworks import answer_types
+from dspt.frameworks.models import Question
 
 STATUS_TAG_CLASSES = {
     rules.NOT_MET: "nhsuk-tag--red",
@@ -10,7 +11,13 @@ STATUS_TAG_CLASSES = {
     rules.MET: "nhsuk-tag--green",
     rules.EXCEEDED: "nhsuk-tag--aqua-green",
 }
-LEVEL_LABELS = {"approaching": "Approaching Standards", "met": "Standards Met", "optional": "Optional"}
+# A question's level (Question.level), as the answer sheet and publications name it
+LEVEL_LABELS = {
+    Question.LEVEL_APPROACHING: "Approaching Standards",
+    Question.LEVEL_MET: "Standards Met",
+    Question.LEVEL_OPTIONAL: "Optional",
+}
+TARGETS = (rules.APPROACHING, rules.MET)  # the statuses a question can be needed for, lowest first
 
 
 def status_tag(status: str) -> dict:
@@ -22,42 +29,8 @@ def describe(question, value: dict | None, files: list | None = None) -> str:
     value = value or {}
     if value.get(NOT_APPLICABLE):
         return "Not applicable"
-    kind = question.answer_type
-    if kind == "confirm":
-        return {True: "Confirmed", False: "Not confirmed"}.get(value.get("confirmed"), "")
-    if kind in ("yes_no", "choice"):
-        labels = {c["value"]: c["label"] for c in (question.rules or {}).get("choices", [])} | {
-            "yes": "Yes",
-            "no": "No",
-        }
-        text = labels.get(value.get("choice"), value.get("choice") or "")
-        if value.get("explanation"):
-            text += f". {value['explanation']}"
-        return text
-    if kind == "text":
-        return value.get("text", "")
-    if kind == "date":
-        if not value.get("date"):
-            return ""
-        import datetime
-
-        return long_date(datetime.date.fromisoformat(value["date"]))
-    if kind == "percentage":
-        return f"{value['number']}%" if value.get("number") not in (None, "") else ""
-    if kind == "number":
-        return str(value.get("number", ""))
-    if kind == "ico_number":
-        return value.get("ico", "")
-    if kind == "document":
-        parts = []
-        if value.get("location"):
-            parts.append(f"Kept at: {value['location']}")
-        if value.get("link"):
-            parts.append(f"Link: {value['link']}")
-        if files:
-            parts.append("Files: " + ", ".join(files))
-        return ". ".join(parts)
-    return ""
+    kind = answer_types.find(question.answer_type)
+    return kind.describe(value, question.rules or {}, files or []) if kind else ""
 
 
 def row_status(row) -> dict:
@@ -75,9 +48,15 @@ def row_status(row) -> dict:
 
 
 def level_hint(question) -> str:
-    label = LEVEL_LABELS[question.level]
-    if question.level == "approaching":
-        label = "Needed for Approaching Standards and Standards Met"
-    elif question.level == "met":
-        label = "Needed for Standards Met"
+    """ "Needed for Approaching Standards and Standards Met", "Needed for Standards Met" or "Optional"."""
+    needed = [rules.STATUS_LABELS[status] for status in TARGETS if rules.needed_for(question, status)]
+    label = "Needed for " + " and ".join(needed) if needed else LEVEL_LABELS[question.level]
     return label + ("" if question.level_confirmed else " (our best reading)")
+
+
+def still_needed(group_progress) -> str:
+    """What a group of questions still needs, for the assessment's task list."""
+    left = {status: group_progress.remaining(status) for status in TARGETS}
+    if left[rules.MET] == 0:
+        return "Everything needed for Standards Met is done."
+    return f"Still needed: {left[rules.APPROACHING]} for Approaching Standards, {left[rules.MET]} for Standards Met."

@@ -34,9 +34,9 @@ class GroupProgress:
     def answered(self):
         return sum(row.answered for row in self.rows)
 
-    def remaining(self, level: str) -> int:
-        levels = {"approaching": ("approaching",), "met": ("approaching", "met")}[level]
-        return sum(1 for row in self.rows if row.question.level in levels and not row.verdict.ok)
+    def remaining(self, status: str) -> int:
+        """How many questions `status` (rules.APPROACHING, rules.MET) needs whose answers do not count yet."""
+        return sum(1 for row in self.rows if rules.needed_for(row.question, status) and not row.verdict.ok)
 
     @property
     def percent(self) -> int:
@@ -60,16 +60,21 @@ class Standing:
     def status_label(self) -> str:
         return rules.STATUS_LABELS[self.status]
 
-    def missing_for(self, level: str) -> list[QuestionRow]:
-        levels = {"approaching": ("approaching",), "met": ("approaching", "met")}[level]
-        return [row for row in self.rows if row.question.level in levels and not row.verdict.ok]
+    @property
+    def is_exceeded(self) -> bool:
+        return self.status == rules.EXCEEDED
+
+    def missing_for(self, status: str) -> list[QuestionRow]:
+        """Rows of the questions `status` (rules.APPROACHING, rules.MET) needs whose answers do not count yet."""
+        return [row for row in self.rows if rules.needed_for(row.question, status) and not row.verdict.ok]
 
     @property
     def next_target(self) -> str | None:
+        """The next status to reach (rules.APPROACHING or rules.MET), or None at Standards Met or above."""
         if self.status == rules.NOT_MET:
-            return "approaching"
+            return rules.APPROACHING
         if self.status == rules.APPROACHING:
-            return "met"
+            return rules.MET
         return None
 
     @property

@@ -5,6 +5,8 @@ Rows are keyed by (year, ref) and only ever written by the loader (frameworks/lo
 
 from django.db import models
 
+from dspt.frameworks import answer_types
+
 
 class FrameworkVersionQuerySet(models.QuerySet):
     def current(self):
@@ -62,25 +64,18 @@ class Group(models.Model):
 
 
 class Question(models.Model):
-    APPROACHING, MET, OPTIONAL = "approaching", "met", "optional"
+    # A question's level: the lowest status that needs it answered acceptably (assessments.rules.needed_for says
+    # which levels each status needs). Not statuses themselves: those are assessments.rules.APPROACHING and so on.
+    LEVEL_APPROACHING, LEVEL_MET, LEVEL_OPTIONAL = "approaching", "met", "optional"
     LEVELS = [
-        (APPROACHING, "Needed for Approaching Standards"),
-        (MET, "Needed for Standards Met"),
-        (OPTIONAL, "Optional"),
+        (LEVEL_APPROACHING, "Needed for Approaching Standards"),
+        (LEVEL_MET, "Needed for Standards Met"),
+        (LEVEL_OPTIONAL, "Optional"),
     ]
-    CONFIRM, YES_NO, TEXT, DATE, NUMBER = "confirm", "yes_no", "text", "date", "number"
-    PERCENTAGE, ICO_NUMBER, CHOICE, DOCUMENT = "percentage", "ico_number", "choice", "document"
-    ANSWER_TYPES = [
-        (CONFIRM, "Confirmation tick"),
-        (YES_NO, "Yes or no"),
-        (TEXT, "Text"),
-        (DATE, "Date"),
-        (NUMBER, "Number"),
-        (PERCENTAGE, "Percentage"),
-        (ICO_NUMBER, "ICO registration number"),
-        (CHOICE, "Choice"),
-        (DOCUMENT, "Document"),
-    ]
+    # What each answer type is and does is its entry in the registry (frameworks/answer_types).
+    CONFIRM, YES_NO, TEXT = answer_types.CONFIRM, answer_types.YES_NO, answer_types.TEXT
+    DATE, NUMBER, PERCENTAGE = answer_types.DATE, answer_types.NUMBER, answer_types.PERCENTAGE
+    ICO_NUMBER, CHOICE, DOCUMENT = answer_types.ICO_NUMBER, answer_types.CHOICE, answer_types.DOCUMENT
     UNCHANGED, REWORDED, NEW = "unchanged", "reworded", "new"
     CHANGES = [(UNCHANGED, "Unchanged"), (REWORDED, "Reworded"), (NEW, "New")]
 
@@ -93,7 +88,8 @@ class Question(models.Model):
     level = models.CharField(max_length=12, choices=LEVELS)
     level_confirmed = models.BooleanField(default=True)
     level_note = models.TextField(blank=True)
-    answer_type = models.CharField(max_length=12, choices=ANSWER_TYPES)
+    # No choices here: the loader accepts only registered types, so adding a type needs no migration.
+    answer_type = models.CharField(max_length=12, help_text="A key of the answer-type registry")
     text = models.TextField()
     rules = models.JSONField(
         default=dict,
@@ -111,14 +107,6 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.ref} {self.text[:60]}"
-
-    @property
-    def needed_for_approaching(self) -> bool:
-        return self.level == self.APPROACHING
-
-    @property
-    def needed_for_met(self) -> bool:
-        return self.level in (self.APPROACHING, self.MET)
 
 
 class RemovedQuestion(models.Model):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from dspt.frameworks import answer_types
 from dspt.frameworks.models import Question
 
 REF = re.compile(r"^\d+\.\d+\.\d+$")
@@ -28,21 +29,17 @@ TOP_REQUIRED = ("year", "version", "title", "deadline", "standards", "groups", "
 TOP_OPTIONAL = ("published_on", "previous_year", "thresholds", "removed")
 QUESTION_REQUIRED = ("ref", "standard", "group", "subgroup", "level", "level_confirmed", "answer_type", "text")
 QUESTION_REQUIRED += ("guidance",)
+# The rule keys whose values are checked here (and documented in content/frameworks/README.md). Which keys each
+# answer type needs or may have is said by its entry in frameworks/answer_types; every type may have
+# not_applicable_allowed.
 RULE_KEYS = ("explanation_required_on_no", "acceptable", "not_applicable_allowed", "choices", "minimum")
 RULE_KEYS += ("max_age_months", "min_length")
-QUESTION_OPTIONAL = ("level_note", "change", *RULE_KEYS)
-# answer_type: (rule keys it needs, rule keys it may have); every type may have not_applicable_allowed.
-TYPE_RULES = {
-    Question.CONFIRM: ((), ()),
-    Question.YES_NO: (("explanation_required_on_no", "acceptable"), ()),
-    Question.TEXT: ((), ("min_length",)),
-    Question.DATE: (("max_age_months",), ()),
-    Question.NUMBER: ((), ("minimum",)),
-    Question.PERCENTAGE: ((), ("minimum",)),
-    Question.ICO_NUMBER: ((), ()),
-    Question.CHOICE: (("choices", "acceptable"), ()),
-    Question.DOCUMENT: ((), ()),
-}
+
+
+def rule_keys() -> tuple[str, ...]:
+    """RULE_KEYS, then any other key a registered answer type needs or may have (it checks their values)."""
+    used = [key for kind in answer_types.all_types() for key in (*kind.needs_rules, *kind.may_have_rules)]
+    return tuple(dict.fromkeys((*RULE_KEYS, *used)))
 
 
 class FrameworkError(Exception):
@@ -228,8 +225,10 @@ def _check_standards_and_groups(problems, data) -> tuple[list[dict], list[dict]]
 
 def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     """Check the type-specific keys of one question; return those present (as stored in Question.rules)."""
-    rules = {key: data[key] for key in RULE_KEYS if key in data}
-    needed, optional = TYPE_RULES.get(answer_type, ((), RULE_KEYS))
+    known = rule_keys()
+    rules = {key: data[key] for key in known if key in data}
+    kind = answer_types.find(answer_type)
+    needed, optional = (kind.needs_rules, kind.may_have_rules) if kind else ((), known)
     for key in needed:
         if key not in rules:
             problems.add(place, key, f"is missing (answer_type {answer_type} needs it)")
@@ -242,7 +241,7 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     for key in ("max_age_months", "min_length"):
         if key in rules and not _is_int(rules[key], 1):
             problems.add(place, key, f"must be a whole number above 0, got {_show(rules[key])}")
-    values = ["no", "yes"] if answer_type == Question.YES_NO else []
+    values = [value for value, _ in kind.fixed_choices] if kind else []
     if isinstance(rules.get("choices"), list) and len(rules["choices"]) >= 2:
         for index, choice in enumerate(rules["choices"]):
             prefix = f"choices[{index}]."
@@ -268,11 +267,10 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     if isinstance(minimum, str) and minimum.startswith("@"):
         if minimum[1:] not in thresholds:
             problems.add(place, "minimum", f"{minimum} names no key of thresholds")
-        minimum = thresholds.get(minimum[1:])
     elif "minimum" in rules and not _is_number(minimum):
         problems.add(place, "minimum", f'must be a number or "@threshold_name", got {_show(minimum)}')
-    if _is_number(minimum) and answer_type == Question.PERCENTAGE and not 0 <= minimum <= 100:
-        problems.add(place, "minimum", f"{minimum} is not a percentage (0-100)")
+    for key, message in kind.rule_problems(rules, thresholds) if kind else ():
+        problems.add(place, key, message)
     return rules
 
 
@@ -304,7 +302,7 @@ def _check_question(problems, position, data, thresholds, has_previous) -> Parse
     ref = data.get("ref") if isinstance(data, dict) else None
     place = f"question {ref}" if ref is not None else f"question #{position}"
     strings = {"subgroup": 120, "text": None, "level_note": None}
-    if not _check_entry(problems, place, "", data, QUESTION_REQUIRED, QUESTION_OPTIONAL, strings):
+    if not _check_entry(problems, place, "", data, QUESTION_REQUIRED, ("level_note", "change", *rule_keys()), strings):
         return None
     if "ref" in data and not _is_ref(ref):
         problems.add(place, "ref", f'must be a quoted string like "1.3.12" (standard.assertion.item), got {_show(ref)}')
@@ -313,7 +311,7 @@ def _check_question(problems, position, data, thresholds, has_previous) -> Parse
         problems.add(place, "standard", f"must be a whole number 1-10, got {_show(standard)}")
     elif _is_ref(ref) and "standard" in data and standard != int(ref.split(".")[0]):
         problems.add(place, "standard", f"is {standard} but the ref starts with {ref.split('.')[0]}")
-    for key, allowed in (("group", GROUP_SLUGS), ("level", LEVELS), ("answer_type", tuple(TYPE_RULES))):
+    for key, allowed in (("group", GROUP_SLUGS), ("level", LEVELS), ("answer_type", answer_types.keys())):
         _check_one_of(problems, place, key, data, allowed)
     confirmed = data.get("level_confirmed")
     if "level_confirmed" in data and not isinstance(confirmed, bool):

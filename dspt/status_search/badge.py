@@ -7,6 +7,7 @@ attributes are used (no <style>, no script), so the badge also works under a str
 import datetime
 import xml.etree.ElementTree as ET
 
+from dspt.assessments.rules import APPROACHING, EXCEEDED, MET, NOT_MET
 from dspt.ui.presenters import long_date
 
 WIDTH, HEIGHT = 340, 76
@@ -14,10 +15,10 @@ NAME_LIMIT = 38
 FONT = "Frutiger W01, Arial, Helvetica, sans-serif"
 TEXT, SECONDARY, BORDER = "#212b32", "#4c6272", "#d8dde0"
 COLOURS = {
-    "not_met": "#d5281b",
-    "approaching": "#ffeb3b",
-    "met": "#007f3b",
-    "exceeded": "#00a499",
+    NOT_MET: "#d5281b",
+    APPROACHING: "#ffeb3b",
+    MET: "#007f3b",
+    EXCEEDED: "#00a499",
 }
 GREY = "#768692"
 

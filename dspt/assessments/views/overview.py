@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from dspt.assessments import carry_over, presenters, progress
+from dspt.assessments import carry_over, presenters, progress, rules
 from dspt.assessments.views.common import get_assessment
 from dspt.frameworks.models import FrameworkVersion
 from dspt.organisations.access import organisation_view
@@ -64,9 +64,10 @@ def home(request, year: str):
             "standing": standing,
             "status_tag": presenters.status_tag(standing.status),
             "target": target,
-            "target_label": presenters.LEVEL_LABELS.get(target, ""),
+            "target_label": rules.STATUS_LABELS.get(target, ""),
             "missing": standing.missing_for(target) if target else [],
             "row_status": presenters.row_status,
+            "still_needed": presenters.still_needed,
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
     )

@@ -8,7 +8,7 @@ import pytest
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
-from dspt.frameworks import loader, validation
+from dspt.frameworks import answer_types, loader, validation
 from dspt.frameworks.loader import FrameworkError, load, resolve_minimum, validate
 from dspt.frameworks.models import FrameworkVersion, Group, Question, RemovedQuestion, Standard
 
@@ -423,6 +423,5 @@ def test_an_unreferenced_question_counts_as_unreferenced(db, sample, write):
 
 
 def test_every_answer_type_has_rules_and_only_those(db):
-    assert set(validation.TYPE_RULES) == {value for value, _ in Question.ANSWER_TYPES}
-    for needed, optional in validation.TYPE_RULES.values():
-        assert set(needed) | set(optional) <= set(validation.RULE_KEYS)
+    for kind in answer_types.all_types():
+        assert set(kind.needs_rules) | set(kind.may_have_rules) <= set(validation.RULE_KEYS)

@@ -39,14 +39,14 @@ def test_both_load_in_year_order(shipped):
 )
 def test_the_counts_match_the_readme(shipped, year, approaching, met_only, optional, unconfirmed):
     version = shipped[year]
-    assert len(_refs(version, Question.APPROACHING)) == approaching
-    assert len(_refs(version, Question.MET)) == met_only
-    assert len(_refs(version, Question.OPTIONAL)) == optional
+    assert len(_refs(version, Question.LEVEL_APPROACHING)) == approaching
+    assert len(_refs(version, Question.LEVEL_MET)) == met_only
+    assert len(_refs(version, Question.LEVEL_OPTIONAL)) == optional
     assert version.questions.filter(level_confirmed=False).count() == unconfirmed
 
 
 def test_standards_met_is_43_then_45(shipped):
-    met = {year: _refs(shipped[year], Question.APPROACHING, Question.MET) for year in YEARS}
+    met = {year: _refs(shipped[year], Question.LEVEL_APPROACHING, Question.LEVEL_MET) for year in YEARS}
     assert (len(met["2024-25"]), len(met["2025-26"])) == (43, 45)
     assert "4.5.3" in met["2024-25"] and "4.5.3" in met["2025-26"]
     assert met["2025-26"] - met["2024-25"] == {"4.3.1", "7.1.1"}
