@@ -2,7 +2,7 @@
 
 from dspt.accounts.models import User
 from dspt.demo.answers import acceptable_value, answer_all  # noqa: F401 (re-exported for tests)
-from dspt.organisations import people
+from dspt.organisations import joining
 from dspt.organisations.models import Membership, OdsEntry, Organisation
 
 PASSWORD = "correct horse battery staple"
@@ -19,7 +19,7 @@ def make_directory_entry(code: str, name: str = "", parent: str = "", is_open: b
 
 
 def make_organisation(ods_code: str, admin: User, name: str = "") -> Organisation:
-    organisation = people.register_organisation(admin, ods_code)
+    organisation = joining.register_organisation(admin, ods_code)
     if name:
         organisation.name = name
         organisation.save(update_fields=["name"])
@@ -27,7 +27,7 @@ def make_organisation(ods_code: str, admin: User, name: str = "") -> Organisatio
 
 
 def add_member(organisation: Organisation, user: User, role: str = Membership.MEMBER) -> Membership:
-    return people.join(organisation, user, role, invited_by=None)
+    return joining.join(organisation, user, role)
 
 
 def make_publication(assessment, user, status="met", **snapshot_extra):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from dspt import checks
+from dspt.accounts import checks
 from dspt.lib.env import env_bool, env_int
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,3 +120,22 @@ def test_security_headers_on_every_page(client, db):
     assert response["X-Frame-Options"] == "DENY"
     nonce = policy.split("'nonce-")[1].split("'")[0]
     assert f'nonce="{nonce}"' in response.content.decode()
+
+
+def test_logs_go_to_standard_output_as_the_readme_says():
+    result = manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('dspt.example').warning('a line for the log')",
+        env={"DEBUG": "1", "SECRET_KEY": "x"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING dspt.example a line for the log" in result.stdout
+    assert "a line for the log" not in result.stderr
+
+
+def test_our_checks_run_with_check_deploy_only():
+    """The dspt.W… warnings are about production settings: a development `check` does not show them."""
+    env = {**PRODUCTION, "DEBUG": "0", "SITE_URL": "http://wrong.example.org"}
+    plain = manage("check", env=env)
+    assert "dspt.W00" not in plain.stdout + plain.stderr

@@ -1,4 +1,10 @@
-"""Our own system checks for configuration mistakes (run by `manage.py check`, and at start-up)."""
+"""Our own system checks for production settings that would break emailed links (registration, invitations,
+password reset): dspt.W001 to W003.
+
+They are deploy checks: they run with `manage.py check --deploy` (step 4 of the README's production set-up), not on
+every `manage.py` command or at start-up, because a development machine rightly has DEBUG on and no SMTP server.
+AccountsConfig.ready() registers them by importing this module.
+"""
 
 from urllib.parse import urlsplit
 

@@ -1,59 +1,7 @@
-"""Forms for registering, signing in and looking after an account."""
+"""Forms for signing in and looking after an account."""
 
 from django import forms
 from django.contrib.auth import password_validation
-
-from dspt.lib import ods
-from dspt.organisations.models import OdsEntry
-
-EMAIL_HELP = "Use a work address that more than one person can read, like office@yourcarehome.co.uk"
-
-
-class RegisterForm(forms.Form):
-    email = forms.EmailField(
-        label="Email address",
-        help_text=EMAIL_HELP,
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    ods_code = forms.CharField(
-        label="ODS code",
-        max_length=20,
-        error_messages={"required": "Enter your organisation's ODS code"},
-    )
-
-    def __init__(self, *args, check_directory: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check_directory = check_directory
-        self.kind = None
-        self.directory_entry = None
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_ods_code(self):
-        check = ods.check_format(self.cleaned_data["ods_code"])
-        if check.error:
-            raise forms.ValidationError(check.error)
-        self.kind = check.kind
-        if self.check_directory:
-            entry = OdsEntry.objects.imported().filter(code=check.code).first()
-            if entry is None:
-                raise forms.ValidationError(
-                    f"We cannot find {check.code} in the NHS ODS directory. Check the code: "
-                    "you can search for it by postcode on the ODS 'Data Search and Export' website"
-                )
-            if not entry.is_open:
-                raise forms.ValidationError(
-                    f"The ODS directory shows {check.code} ({entry.name}) as closed. If your service is still "
-                    "running, check you have the current code"
-                )
-            self.directory_entry = entry
-        return check.code
 
 
 class SignInForm(forms.Form):

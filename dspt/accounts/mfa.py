@@ -1,6 +1,8 @@
 """Two-factor sign-in with an authenticator app (TOTP) and one-off backup codes, via django-otp."""
 
 import secrets
+from base64 import b32encode
+from collections.abc import Callable
 from io import BytesIO
 
 import qrcode
@@ -10,15 +12,26 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from dspt.accounts.models import User
 from dspt.history.models import ChangeRecord
 from dspt.history.record import record_change
 
 BACKUP_CODE_COUNT = 10
 
 
-def required_for(user) -> bool:
-    """True when any organisation the person belongs to requires two-factor sign-in."""
-    return user.memberships.filter(organisation__require_two_factor=True).exists()
+# Rules that make two-factor sign-in compulsory for someone, added by other apps without accounts importing them
+# (organisations adds "an organisation they belong to requires it").
+_requirements: list[Callable[[User], bool]] = []
+
+
+def require_when(rule: Callable[[User], bool]) -> None:
+    if rule not in _requirements:
+        _requirements.append(rule)
+
+
+def required_for(user: User) -> bool:
+    """True when the person must use two-factor sign-in (and so cannot turn it off)."""
+    return any(rule(user) for rule in _requirements)
 
 
 def has_device(user) -> bool:
@@ -43,8 +56,6 @@ def qr_svg(device: TOTPDevice) -> str:
 
 def secret_for_typing(device: TOTPDevice) -> str:
     """The device key as base32 in groups of four, for people who cannot scan the QR code."""
-    from base64 import b32encode
-
     key = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 

@@ -48,29 +48,21 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class EmailLink(models.Model):
-    """A link emailed to someone: valid for a limited time, and only once. Only a hash of it is stored."""
+    """A link emailed to someone: valid for a limited time, and only once. Only a hash of it is stored.
 
-    REGISTER, INVITE, RESET = "register", "invite", "reset"
-    PURPOSES = [
-        (REGISTER, "Register an organisation"),
-        (INVITE, "Join an organisation"),
-        (RESET, "Reset password"),
-    ]
+    `purpose` is the key of a link_tokens.Purpose registered by the app the link belongs to; that app keeps
+    whatever else it needs to know about the link in a model of its own.
+    """
 
-    purpose = models.CharField(max_length=10, choices=PURPOSES)
+    purpose = models.CharField(max_length=10)
     email = models.EmailField()
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     used_at = models.DateTimeField(null=True, blank=True)
-    ods_code = models.CharField(max_length=10, blank=True)
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    role = models.CharField(max_length=10, blank=True)
     sent_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         indexes = [models.Index(fields=["email", "created_at"])]
 
     def __str__(self):
-        return f"{self.get_purpose_display()} link for {self.email}"
+        return f"{self.purpose} link for {self.email}"

@@ -1,13 +1,10 @@
 from django.urls import path
 
-from dspt.accounts.views import account, links, register, signin
+from dspt.accounts.views import account, links, signin
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("register/", register.register, name="register"),
-    path("register/check-your-email/", register.register_sent, name="register_sent"),
-    path("register/ask-to-join/", register.ask_to_join, name="ask_to_join"),
     path("link/continue/", links.continue_link, name="link_continue"),
     path("link/<str:token>/", links.open_link, name="link_open"),
     path("link/<str:token>/new/", links.renew_link, name="link_renew"),

@@ -1,4 +1,5 @@
-"""Organisations known to the NHS (the ODS directory), those registered here, their profiles and people."""
+"""Organisations known to the NHS (the ODS directory), those registered here, their profiles and people, and the
+links that let people register or join them."""
 
 from django.conf import settings
 from django.db import models
@@ -178,3 +179,18 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return f"{self.email} asked to join {self.organisation}"
+
+
+class JoinLink(models.Model):
+    """What an emailed registration or invitation link is for. The link itself is accounts' EmailLink."""
+
+    REGISTER, INVITE = "register", "invite"  # EmailLink.purpose
+    PURPOSES = [(REGISTER, "Register an organisation"), (INVITE, "Join an organisation")]
+
+    link = models.OneToOneField("accounts.EmailLink", on_delete=models.CASCADE, primary_key=True, related_name="join")
+    ods_code = models.CharField(max_length=10, blank=True)  # the organisation to register
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    role = models.CharField(max_length=10, blank=True)  # the role an invitation offers
+
+    def __str__(self):
+        return f"{dict(self.PURPOSES).get(self.link.purpose, 'Join')} link for {self.link.email}"

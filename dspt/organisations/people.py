@@ -1,55 +1,19 @@
-"""Business rules for organisations and their people. Views call these; tests call them directly."""
+"""The people of an organisation: who administers it, changing roles, removing people, and the two-factor rule.
 
-from datetime import timedelta
+(Joining one is in joining.py.) Views call these; tests call them directly.
+"""
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
-from dspt.accounts import links
 from dspt.accounts.models import EmailLink, User
 from dspt.history.models import ChangeRecord
 from dspt.history.record import record_change
-from dspt.lib import emails
-from dspt.organisations.models import JoinRequest, Membership, OdsEntry, Organisation, Profile
-
-JOIN_REQUESTS_PER_DAY = 10
+from dspt.organisations.models import JoinLink, Membership, Organisation
 
 
 class RuleBroken(Exception):
     """A change that would break a rule; the message says what to do instead."""
-
-
-def directory_loaded() -> bool:
-    return OdsEntry.objects.imported().exists()
-
-
-def registered(ods_code: str) -> Organisation | None:
-    """The organisation registered with this code, if any (used before anyone is a member)."""
-    return Organisation.objects.filter(ods_code=ods_code).first()
-
-
-def directory_name(ods_code: str) -> str:
-    entry = OdsEntry.objects.filter(code=ods_code).only("name").first()
-    return entry.name if entry else ""
-
-
-@transaction.atomic
-def register_organisation(user: User, ods_code: str) -> Organisation:
-    """Create the organisation with `user` as its first administrator."""
-    organisation = Organisation.objects.create(ods_code=ods_code, name=directory_name(ods_code) or ods_code)
-    Profile.objects.create(organisation=organisation)
-    Membership.objects.create(user=user, organisation=organisation, role=Membership.ADMIN)
-    record_change(
-        actor=user,
-        organisation=organisation,
-        area="Organisation",
-        action=ChangeRecord.CREATED,
-        obj=organisation,
-        changes={"Registered by": [None, user.email]},
-    )
-    return organisation
 
 
 def admins(organisation: Organisation):
@@ -58,72 +22,16 @@ def admins(organisation: Organisation):
     )
 
 
-def ask_to_join(organisation: Organisation, requester_email: str) -> None:
-    """Email the organisation's administrators; never tell the requester who they are.
-
-    Each request is kept (administrators see it on the People page) and counts towards the hourly limit of
-    emails for the requester's address, so the form cannot be used to flood an organisation.
-    """
-    if links.recently_sent(requester_email) >= settings.EMAIL_LINKS_PER_HOUR:
-        raise links.TooManyLinks(requester_email)
-    # Whatever addresses someone types, an organisation's administrators get a few of these a day at most.
-    since = timezone.now() - timedelta(days=1)
-    if organisation.join_requests.filter(created_at__gte=since).count() >= JOIN_REQUESTS_PER_DAY:
-        raise links.TooManyLinks(requester_email)
-    JoinRequest.objects.create(organisation=organisation, email=requester_email.lower())
-    people_url = settings.SITE_URL + reverse("organisations:people", args=[organisation.ods_code])
-    emails.join_request([a.email for a in admins(organisation)], requester_email, organisation, people_url)
+def two_factor_required(user: User) -> bool:
+    """True when any organisation the person belongs to requires two-factor sign-in (accounts asks, via mfa)."""
+    return Membership.objects.filter(user=user, organisation__require_two_factor=True).exists()
 
 
-def pending_invitations(organisation: Organisation):
+def cancel_invitations(organisation: Organisation, email: str) -> int:
+    """Use up every pending invitation of this address to this organisation (when removed, or cancelled)."""
     return EmailLink.objects.filter(
-        organisation=organisation,
-        purpose=EmailLink.INVITE,
-        used_at__isnull=True,
-        created_at__gte=timezone.now() - links.lifetime(),
-    ).order_by("-created_at")
-
-
-def invite(organisation: Organisation, email: str, role: str, by: User) -> EmailLink:
-    email = email.strip().lower()
-    if organisation.memberships.filter(user__email=email).exists():
-        raise RuleBroken(f"{email} is already a member of {organisation.name}")
-    link, token = links.issue(EmailLink.INVITE, email, organisation=organisation, role=role, sent_by=by)
-    emails.invitation(
-        email,
-        links.url_for(token),
-        organisation,
-        dict(Membership.ROLES)[role],
-        by,
-        settings.EMAIL_LINK_VALID_HOURS,
-    )
-    record_change(
-        actor=by,
-        organisation=organisation,
-        area="Invitation",
-        action=ChangeRecord.CREATED,
-        label=email,
-        changes={"Invited as": [None, dict(Membership.ROLES)[role]]},
-    )
-    return link
-
-
-@transaction.atomic
-def join(organisation: Organisation, user: User, role: str, invited_by: User | None) -> Membership:
-    membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
-    if created:
-        record_change(
-            actor=user,
-            organisation=organisation,
-            area="People",
-            action=ChangeRecord.CREATED,
-            obj=membership,
-            label=user.email,
-            changes={"Role": [None, membership.get_role_display()]},
-        )
-    return membership
+        purpose=JoinLink.INVITE, join__organisation=organisation, email=email.lower(), used_at__isnull=True
+    ).update(used_at=timezone.now())
 
 
 def _lock(organisation_id: int) -> None:
@@ -179,21 +87,8 @@ def remove(membership: Membership, by: User) -> None:
         label=membership.user.email,
         changes={"Role": [membership.get_role_display(), None]},
     )
-    links.cancel_invitations(membership.organisation, membership.user.email)
+    cancel_invitations(membership.organisation, membership.user.email)
     membership.delete()
-
-
-@transaction.atomic
-def cancel_invitation(invitation: EmailLink, by: User) -> None:
-    links.cancel_invitations(invitation.organisation, invitation.email)
-    record_change(
-        actor=by,
-        organisation=invitation.organisation,
-        area="Invitation",
-        action=ChangeRecord.DELETED,
-        label=invitation.email,
-        changes={"Invitation": ["Sent", "Cancelled"]},
-    )
 
 
 @transaction.atomic

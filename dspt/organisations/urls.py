@@ -1,10 +1,13 @@
 from django.urls import path
 
-from dspt.organisations.views import history, home, people, profile
+from dspt.organisations.views import history, home, joining, people, profile
 
 app_name = "organisations"
 
 urlpatterns = [
+    path("register/", joining.register, name="register"),
+    path("register/check-your-email/", joining.register_sent, name="register_sent"),
+    path("register/ask-to-join/", joining.ask_to_join, name="ask_to_join"),
     path("organisations/", home.choose, name="choose"),
     path("o/<str:ods_code>/", home.home, name="home"),
     path("o/<str:ods_code>/profile/", profile.summary, name="profile"),

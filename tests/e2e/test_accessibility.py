@@ -7,7 +7,7 @@ page we meant: its h1 is checked, so a redirect to somewhere else (e.g. the sign
 import pytest
 from django.utils import timezone
 
-from dspt.organisations import people
+from dspt.organisations import joining, people
 from dspt.organisations.models import Membership
 from tests.e2e.helpers import assert_accessible
 from tests.e2e.steps import heading, press, sign_in_with_session_cookie, stay_on_this_machine
@@ -84,8 +84,8 @@ def _complete_profile(org):
 
 def _invitation_and_join_request(org):
     """So the People page also shows its "Invitations not yet accepted" and "People who asked to join" lists."""
-    people.invite(org, "new.starter@care.example", Membership.VIEWER, by=people.admins(org).get())
-    people.ask_to_join(org, "stranger@care.example")
+    joining.invite(org, "new.starter@care.example", Membership.VIEWER, by=people.admins(org).get())
+    joining.ask_to_join(org, "stranger@care.example")
 
 
 # (id, path, expected h1, set-up before the visit)

@@ -226,7 +226,7 @@ def test_a_manager_registers_completes_the_profile_and_invites_a_colleague(page,
     email = then_an_email_arrives(smtp_inbox, 1, MANAGER, f"Finish registering {DIRECTORY_NAME} on Open DSPT")
     assert "VX101" in text_of(email)
     link = link_in(email, site)
-    assert EmailLink.objects.get(email=MANAGER).ods_code == "VX101"
+    assert EmailLink.objects.get(email=MANAGER).join.ods_code == "VX101"
     assert not Organisation.objects.exists()  # nothing is registered until the link is used
 
     # When I open it, I see who it is for and a Continue button (mail scanners following links use nothing up)

@@ -1,4 +1,8 @@
-"""Emailed links: valid 24 hours, once; a GET never uses one up; the token leaves the URL before forms."""
+"""Emailed links: valid 24 hours, once; a GET never uses one up; the token leaves the URL before forms.
+
+Registration and invitation links are tested in dspt/organisations/tests/test_join_links.py; here, password
+resets and the purpose registry that hands each kind of link to the app it belongs to.
+"""
 
 import datetime
 import re
@@ -6,156 +10,19 @@ import re
 import pytest
 import time_machine
 from django.core import mail
+from django.http import HttpResponse
+from django.test import Client
 from django.utils import timezone
 
-from dspt.accounts import links
-from dspt.accounts.models import EmailLink, User
-from dspt.organisations.models import Membership, Organisation
-from tests.factories import PASSWORD, make_user
+from dspt.accounts import link_tokens, password_reset
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a long new password 2026"
 
 
-def issue_registration(email="new@care.example", ods_code="VX101"):
-    return links.issue(EmailLink.REGISTER, email, ods_code=ods_code)
-
-
 def finish(client, token, **data):
     client.post(f"/link/{token}/")
     return client.post("/link/continue/", data)
-
-
-def test_it_registers_the_organisation_and_signs_the_person_in(client):
-    _, token = issue_registration()
-    assert client.get(f"/link/{token}/").status_code == 200
-    response = finish(client, token, full_name="Nia New", password1=NEW_PASSWORD, password2=NEW_PASSWORD)
-    assert response.status_code == 302
-    assert response["Location"] == "/o/VX101/profile/about/"
-    user = User.objects.get(email="new@care.example")
-    assert user.check_password(NEW_PASSWORD)
-    assert Membership.objects.get(user=user).role == Membership.ADMIN
-    assert Organisation.objects.get().ods_code == "VX101"
-    assert client.get("/o/VX101/").status_code == 200
-
-
-def test_opening_the_link_does_not_use_it_up(client):
-    link, token = issue_registration()
-    for _ in range(3):
-        assert client.get(f"/link/{token}/").status_code == 200
-    link.refresh_from_db()
-    assert link.used_at is None
-
-
-def test_the_token_is_moved_out_of_the_url_before_the_form(client):
-    _, token = issue_registration()
-    response = client.post(f"/link/{token}/")
-    assert response["Location"] == "/link/continue/"
-    page = client.get("/link/continue/").content.decode()
-    assert token not in page
-    assert "Create a password" in page
-
-
-def test_a_link_works_once(client):
-    _, token = issue_registration()
-    finish(client, token, full_name="Nia New", password1=NEW_PASSWORD, password2=NEW_PASSWORD)
-    other = client_class()
-    response = other.get(f"/link/{token}/")
-    page = response.content.decode()
-    assert response.status_code == 410
-    assert "This link has already been used" in page
-    # The organisation now exists, so the page points to signing in rather than offering a new link.
-    assert "is now registered" in page
-    assert "Send me a new link" not in page
-    assert other.post(f"/link/{token}/").status_code == 410
-
-
-def test_a_used_invitation_is_never_renewed_so_removed_people_stay_out(client, org, owner):
-    link, token = links.issue(EmailLink.INVITE, "late@care.example", organisation=org, role="admin", sent_by=owner)
-    links.consume(link)
-    response = client.get(f"/link/{token}/")
-    assert "Send me a new link" not in response.content.decode()
-    assert "already been used or cancelled" in response.content.decode()
-    assert client.post(f"/link/{token}/new/")["Location"] == "/sign-in/"
-    assert mail.outbox == []
-
-
-def test_an_expired_invitation_is_renewed_while_its_sender_is_an_administrator(client, org, owner, member):
-    start = timezone.now()
-    with time_machine.travel(start, tick=False):
-        _, token = links.issue(EmailLink.INVITE, "late@care.example", organisation=org, role="member", sent_by=owner)
-        _, by_member = links.issue(
-            EmailLink.INVITE, "other@care.example", organisation=org, role="member", sent_by=member
-        )
-    with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
-        assert "Send me a new link" in client.get(f"/link/{token}/").content.decode()
-        client.post(f"/link/{token}/new/")
-        assert mail.outbox[-1].to == ["late@care.example"]
-        assert "Fictional Meadowbrook House" in mail.outbox[-1].subject
-        # Sent by someone who is not (or no longer) an administrator: no renewal.
-        assert "Send me a new link" not in client.get(f"/link/{by_member}/").content.decode()
-        assert client.post(f"/link/{by_member}/new/")["Location"] == "/sign-in/"
-        assert len(mail.outbox) == 1
-
-
-def test_removing_someone_cancels_their_pending_invitations(client, org, owner, member):
-    from dspt.organisations import people
-    from dspt.organisations.models import Membership
-
-    _, token = links.issue(EmailLink.INVITE, member.email, organisation=org, role="admin", sent_by=owner)
-    people.remove(Membership.objects.get(user=member), owner)
-    assert client.get(f"/link/{token}/").status_code == 410
-
-
-def test_using_a_reset_link_uses_up_older_ones(client, owner):
-    _, first = links.issue(EmailLink.RESET, owner.email)
-    _, second = links.issue(EmailLink.RESET, owner.email)
-    finish(client, second, password1=NEW_PASSWORD, password2=NEW_PASSWORD)
-    assert client_class().get(f"/link/{first}/").status_code == 410
-
-
-def client_class():
-    from django.test import Client
-
-    return Client()
-
-
-def test_a_link_expires_after_24_hours_and_one_second(client):
-    start = timezone.now()
-    with time_machine.travel(start, tick=False):
-        _, token = issue_registration()
-    with time_machine.travel(start + datetime.timedelta(hours=24), tick=False):
-        assert client.get(f"/link/{token}/").status_code == 200
-    with time_machine.travel(start + datetime.timedelta(hours=24, seconds=1), tick=False):
-        response = client.get(f"/link/{token}/")
-        assert response.status_code == 410
-        assert "This link has expired" in response.content.decode()
-
-
-def test_a_link_that_expires_while_the_form_is_open_is_refused(client):
-    start = timezone.now()
-    with time_machine.travel(start, tick=False):
-        _, token = issue_registration()
-        client.post(f"/link/{token}/")
-    with time_machine.travel(start + datetime.timedelta(hours=24, seconds=1), tick=False):
-        response = client.post(
-            "/link/continue/", {"full_name": "Late", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
-        )
-    assert response.status_code == 410
-    assert not User.objects.filter(email="new@care.example").exists()
-
-
-def test_an_expired_link_can_be_replaced_by_a_new_one(client):
-    start = timezone.now()
-    with time_machine.travel(start, tick=False):
-        _, token = issue_registration()
-    with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
-        response = client.post(f"/link/{token}/new/")
-        assert "Check your email" in response.content.decode()
-        assert len(mail.outbox) == 1
-        new_token = re.search(r"/link/([\w-]+)/", mail.outbox[0].body).group(1)
-        assert new_token != token
-        assert client.get(f"/link/{new_token}/").status_code == 200
 
 
 def test_an_unknown_link_says_so(client):
@@ -164,40 +31,11 @@ def test_an_unknown_link_says_so(client):
     assert "This link is not recognised" in response.content.decode()
 
 
-def test_a_weak_or_mismatched_password_is_explained_and_the_link_kept(client):
-    link, token = issue_registration()
-    response = finish(client, token, full_name="Nia New", password1="short", password2="short")
-    page = response.content.decode()
-    assert "at least 12 characters" in page
-    assert 'value="Nia New"' in page
-    response = client.post(
-        "/link/continue/", {"full_name": "Nia New", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD + "x"}
-    )
-    assert "The two passwords are different" in response.content.decode()
-    link.refresh_from_db()
-    assert link.used_at is None
-
-
-def test_someone_with_an_account_confirms_with_their_password(client):
-    existing = make_user("new@care.example")
-    _, token = issue_registration()
-    response = finish(client, token, password="wrong password")
-    assert "The password is not right" in response.content.decode()
-    response = client.post("/link/continue/", {"password": PASSWORD})
-    assert response.status_code == 302
-    assert Membership.objects.get(user=existing).organisation.ods_code == "VX101"
-
-
-def test_registering_an_organisation_someone_else_finished_first_is_refused(client, owner):
-    _, token = issue_registration(ods_code="VX101")
-    from tests.factories import make_organisation
-
-    make_organisation("VX101", owner)
-    client.post(f"/link/{token}/")
-    response = client.get("/link/continue/")
-    page = response.content.decode()
-    assert "already has an account" in page
-    assert owner.email not in page
+def test_using_a_reset_link_uses_up_older_ones(client, owner):
+    _, first = link_tokens.issue(password_reset.RESET, owner.email)
+    _, second = link_tokens.issue(password_reset.RESET, owner.email)
+    finish(client, second, password1=NEW_PASSWORD, password2=NEW_PASSWORD)
+    assert Client().get(f"/link/{first}/").status_code == 410
 
 
 def test_a_password_reset_link_changes_the_password_once(client, owner):
@@ -208,10 +46,90 @@ def test_a_password_reset_link_changes_the_password_once(client, owner):
     assert response["Location"] == "/sign-in/"
     owner.refresh_from_db()
     assert owner.check_password(NEW_PASSWORD)
-    assert client_class().get(f"/link/{token}/").status_code == 410
+    assert Client().get(f"/link/{token}/").status_code == 410
 
 
 def test_a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client):
     response = client.post("/forgotten-password/", {"email": "nobody@care.example"})
     assert "If nobody@care.example has an account" in response.content.decode()
     assert mail.outbox == []
+
+
+# ---- the purpose registry: accounts hands each kind of link to the app it belongs to ----------------------
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Register a link purpose of a made-up app, for one test; the list records what accounts asks of it."""
+    calls = []
+
+    def finish(request, link):
+        calls.append(("finish", link.pk))
+        return HttpResponse(f"the test app takes {link.email} from here")
+
+    def resend(link):
+        calls.append(("resend", link.pk))
+        link_tokens.issue("test", link.email)
+
+    purpose = link_tokens.Purpose(
+        key="test",
+        label="Test something",
+        describe=lambda link: "test the registry",
+        finish=finish,
+        resend=resend,
+        renewable=lambda link: link.email.startswith("renew"),
+        not_renewable=lambda link: ("accounts/link_sent.jinja", {"email": "why.not@care.example"}),
+    )
+    monkeypatch.setitem(link_tokens._purposes, "test", purpose)
+    return calls
+
+
+def test_a_link_is_opened_by_accounts_then_handed_to_its_purpose(client, calls):
+    link, token = link_tokens.issue("test", "someone@care.example")
+    assert link_tokens.purpose_of(link).label == "Test something"
+    page = client.get(f"/link/{token}/").content.decode()
+    assert "Test the registry" in page and "someone@care.example" in page
+    assert client.post(f"/link/{token}/")["Location"] == "/link/continue/"
+    assert calls == []
+    assert client.get("/link/continue/").content.decode() == "the test app takes someone@care.example from here"
+    assert calls == [("finish", link.pk)]
+    link.refresh_from_db()
+    assert link.used_at is None  # using it up is the purpose's job, in the same transaction as its own changes
+
+
+def test_a_link_of_a_purpose_nobody_registered_is_not_recognised(client):
+    _link, token = link_tokens.issue("vanished", "someone@care.example")
+    assert client.get(f"/link/{token}/").status_code == 404
+    assert client.post(f"/link/{token}/").status_code == 404
+    assert client.post(f"/link/{token}/new/")["Location"] == "/"
+    assert client.get("/link/continue/").status_code == 410
+
+
+def test_the_purpose_decides_whether_a_fresh_copy_is_sent(client, calls):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _, renewable = link_tokens.issue("test", "renew.me@care.example")
+        _, not_renewable = link_tokens.issue("test", "keep.out@care.example")
+    with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
+        response = client.get(f"/link/{renewable}/")
+        assert response.status_code == 410 and "Send me a new link" in response.content.decode()
+        assert "Check your email" in client.post(f"/link/{renewable}/new/").content.decode()
+        assert [call for call, _ in calls] == ["resend"]
+
+        page = client.get(f"/link/{not_renewable}/").content.decode()
+        assert "Send me a new link" not in page
+        assert "why.not@care.example" in page  # the purpose's own explanation
+        assert client.post(f"/link/{not_renewable}/new/")["Location"] == "/sign-in/"
+        assert len(calls) == 1
+
+
+def test_other_apps_emails_count_towards_the_hourly_limit(settings, monkeypatch):
+    settings.EMAIL_LINKS_PER_HOUR = 3
+    sent_elsewhere = {"busy@care.example": 2}
+    monkeypatch.setattr(link_tokens, "_counters", [])
+    link_tokens.count_emails_with(lambda email, since: sent_elsewhere.get(email, 0))
+    link_tokens.issue(password_reset.RESET, "BUSY@care.example")
+    assert link_tokens.recently_sent("busy@care.example") == 3
+    with pytest.raises(link_tokens.TooManyLinks):
+        link_tokens.issue(password_reset.RESET, "busy@care.example")
+    link_tokens.issue(password_reset.RESET, "quiet@care.example")

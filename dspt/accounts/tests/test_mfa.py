@@ -8,7 +8,7 @@ from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dspt.organisations import people
+from dspt.accounts import mfa
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -84,30 +84,6 @@ def test_a_backup_code_works_once(client_for, owner, org):
     assert "That code is not right" in response.content.decode()
 
 
-def test_an_organisation_can_require_it_for_everyone(client_for, owner, member, org):
-    client = client_for(owner)
-    response = client.post("/o/VX101/people/two-factor/", {"require_two_factor": "on"})
-    assert response.status_code == 302
-    org.refresh_from_db()
-    assert org.require_two_factor
-    member_client = sign_in(member.email)
-    assert member_client.get("/o/VX101/")["Location"] == "/account/two-factor/set-up/"
-    page = member_client.get("/account/two-factor/set-up/").content.decode()
-    assert "asks everyone to use two-factor sign-in" in page
-    secret = secret_from(page)
-    member_client.post("/account/two-factor/set-up/", {"code": pyotp.TOTP(secret).now()})
-    assert member_client.get("/o/VX101/").status_code == 200
-    # It cannot be turned off while the organisation requires it.
-    member_client.post("/account/two-factor/turn-off/", {"password": PASSWORD})
-    assert TOTPDevice.objects.filter(user=member, confirmed=True).exists()
-
-
-def test_only_administrators_set_the_rule(client_for, member, org):
-    assert client_for(member).post("/o/VX101/people/two-factor/", {"require_two_factor": "on"}).status_code == 403
-    org.refresh_from_db()
-    assert not org.require_two_factor
-
-
 def test_it_can_be_turned_off_when_not_required(client_for, owner, org):
     client = client_for(owner)
     set_up_two_factor(client)
@@ -115,4 +91,17 @@ def test_it_can_be_turned_off_when_not_required(client_for, owner, org):
     assert TOTPDevice.objects.filter(user=owner).exists()
     assert client.post("/account/two-factor/turn-off/", {"password": PASSWORD})["Location"] == "/account/"
     assert not TOTPDevice.objects.filter(user=owner).exists()
-    people.set_require_two_factor(org, True, owner)
+
+
+def test_other_apps_can_make_it_compulsory(client_for, owner, monkeypatch):
+    """Accounts asks the rules other apps add (organisations: "an organisation you belong to requires it")."""
+    monkeypatch.setattr(mfa, "_requirements", [])
+    client = client_for(owner)
+    assert client.get("/account/").status_code == 200
+    mfa.require_when(lambda user: user == owner)
+    assert client.get("/account/")["Location"] == "/account/two-factor/set-up/"
+    secret = secret_from(client.get("/account/two-factor/set-up/").content.decode())
+    client.post("/account/two-factor/set-up/", {"code": pyotp.TOTP(secret).now()})
+    assert "so it cannot be turned off" in client.get("/account/").content.decode()
+    client.post("/account/two-factor/turn-off/", {"password": PASSWORD})
+    assert TOTPDevice.objects.filter(user=owner, confirmed=True).exists()

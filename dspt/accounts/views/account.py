@@ -1,10 +1,13 @@
 """A person's own account: name, password, two-factor sign-in."""
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.http import HttpRequest
+from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
@@ -12,6 +15,16 @@ from dspt.accounts import mfa
 from dspt.accounts.forms import ExistingPasswordForm, NameForm, NewPasswordForm, TokenForm
 from dspt.accounts.views.signin import safe_next
 from dspt.ui.forms import posted
+
+# Sections other apps add at the end of the account page, without accounts importing them (organisations adds the
+# person's organisations). Each takes the request and returns (template name, context for it as `section`), or
+# None to show nothing.
+_sections: list[Callable[[HttpRequest], tuple[str, dict] | None]] = []
+
+
+def add_section(section: Callable[[HttpRequest], tuple[str, dict] | None]) -> None:
+    if section not in _sections:
+        _sections.append(section)
 
 
 def _needs_verifying(request) -> bool:
@@ -29,7 +42,7 @@ def settings_page(request):
             "has_device": mfa.has_device(request.user),
             "required": mfa.required_for(request.user),
             "backup_codes_left": mfa.backup_codes_left(request.user),
-            "memberships": request.user.memberships.select_related("organisation"),
+            "sections": [shown for shown in (section(request) for section in _sections) if shown],
             "turn_off_form": ExistingPasswordForm(user=request.user, prefix=None),
         },
     )
@@ -108,7 +121,7 @@ def mfa_verify(request):
         device = mfa.verify(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
-            return redirect(safe_next(request, reverse("organisations:choose")))
+            return redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
         if mfa.throttled(request.user):
             form.add_error("code", "That code is not right. Wait a few seconds, then try the newest code from your app")
         else:

@@ -1,17 +1,19 @@
-"""Sign in, sign out, forgotten password, and the lockout page."""
+"""Sign in, sign out, forgotten password (and its link's page), and the lockout page."""
 
+from contextlib import suppress
+
+from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from dspt.accounts import links
-from dspt.accounts.forms import EmailOnlyForm, SignInForm
+from dspt.accounts import link_tokens, password_reset
+from dspt.accounts.forms import EmailOnlyForm, NewPasswordForm, SignInForm
 from dspt.accounts.models import EmailLink, User
-from dspt.lib import emails
+from dspt.accounts.views.links import forget_link, link_gone
 from dspt.ui.forms import posted
 
 
@@ -24,7 +26,7 @@ def safe_next(request, default: str) -> str:
 
 def sign_in(request):
     if request.user.is_authenticated and request.method == "GET":
-        return redirect(safe_next(request, reverse("organisations:choose")))
+        return redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
     form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         user = authenticate(
@@ -34,7 +36,7 @@ def sign_in(request):
         )
         if user is not None:
             login(request, user)
-            return redirect(safe_next(request, reverse("organisations:choose")))
+            return redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
         form.add_error(None, "The email address or password is not right. Check them and try again")
     return render(request, "accounts/sign_in.jinja", {"title": "Sign in", "form": form, "next": safe_next(request, "")})
 
@@ -63,15 +65,41 @@ def forgotten_password(request):
         email = form.cleaned_data["email"].strip().lower()
         user = User.objects.filter(email=email, is_active=True).first()
         if user is not None:
-            try:
-                _link, token = links.issue(EmailLink.RESET, email)
-            except links.TooManyLinks:
-                pass  # Say the same as always: we never reveal whether an account exists.
-            else:
-                emails.password_reset(email, links.url_for(token), settings.EMAIL_LINK_VALID_HOURS)
+            # Too many links: say the same as always, as we never reveal whether an account exists.
+            with suppress(link_tokens.TooManyLinks):
+                password_reset.send_link(email)
         return render(
             request,
             "accounts/reset_sent.jinja",
             {"title": "Check your email", "email": email, "valid_hours": settings.EMAIL_LINK_VALID_HOURS},
         )
     return render(request, "accounts/forgotten_password.jinja", {"title": "Reset your password", "form": form})
+
+
+def reset_password(request, link: EmailLink):
+    """/link/continue/ for a password-reset link: choose a new password."""
+    user = User.objects.filter(email=link.email).first()
+    if user is None:
+        return link_gone(request)
+    form = NewPasswordForm(posted(request), user=user, ask_name=False)
+    if request.method == "POST" and form.is_valid():
+        if not password_reset.reset(link, user, form.cleaned_data["password1"]):
+            return link_gone(request)
+        reset_lockout(username=user.email)
+        forget_link(request)
+        messages.success(request, "Your password has been changed. Sign in with your new password")
+        return redirect("accounts:sign_in")
+    return render(
+        request,
+        "accounts/reset_password.jinja",
+        {"title": "Choose a new password", "form": form, "link": link},
+    )
+
+
+RESET_LINK = link_tokens.Purpose(
+    key=password_reset.RESET,
+    label="Reset password",
+    describe=lambda link: "reset your password",
+    finish=reset_password,
+    resend=lambda link: password_reset.send_link(link.email),
+)

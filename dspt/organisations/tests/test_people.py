@@ -4,8 +4,10 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from dspt.accounts import link_tokens
+from dspt.accounts.models import EmailLink
 from dspt.history.models import ChangeRecord
-from dspt.organisations import people
+from dspt.organisations import joining
 from dspt.organisations.models import Membership
 from tests.factories import PASSWORD, make_organisation, make_user
 
@@ -50,7 +52,7 @@ def test_someone_already_registered_elsewhere_joins_with_their_password(client_f
 
 
 def test_a_person_in_two_organisations_can_switch_between_them(client_for, owner, org, outsider):
-    people.join(org, outsider, Membership.MEMBER, invited_by=owner)
+    joining.join(org, outsider, Membership.MEMBER)
     client = client_for(outsider)
     page = client.get("/organisations/").content.decode()
     assert "Fictional Meadowbrook House" in page and "Fictional Harbourside Homecare" in page
@@ -118,7 +120,7 @@ def test_people_of_another_organisation_cannot_be_touched(client_for, owner, org
 
 
 def test_administrators_see_who_asked_to_join(client_for, owner, org):
-    people.ask_to_join(org, "hopeful@care.example")
+    joining.ask_to_join(org, "hopeful@care.example")
     page = client_for(owner).get("/o/VX101/people/").content.decode()
     assert "hopeful@care.example" in page
     assert "/o/VX101/people/invite/?email=hopeful%40care.example" in page
@@ -139,12 +141,16 @@ def test_a_head_office_sees_its_branches_from_the_directory(client_for, db):
     assert "Fictional Elsewhere" not in page
 
 
+def test_administrators_see_pending_invitations_and_their_roles(client_for, owner, member, org):
+    joining.invite(org, "new.viewer@care.example", Membership.VIEWER, owner)
+    assert "new.viewer@care.example as Viewer" in client_for(owner).get("/o/VX101/people/").content.decode()
+    assert "new.viewer@care.example" not in client_for(member).get("/o/VX101/people/").content.decode()
+
+
 def test_an_administrator_can_cancel_an_invitation(client_for, owner, org):
     client = client_for(owner)
     invite(client, email="changed.mind@care.example")
     token = re.search(r"/link/([\w-]+)/", mail.outbox[-1].body).group(1)
-    from dspt.accounts.models import EmailLink
-
     invitation = EmailLink.objects.get(email="changed.mind@care.example")
     page = client.get("/o/VX101/people/").content.decode()
     assert "changed.mind@care.example" in page and "Cancel" in page
@@ -158,10 +164,8 @@ def test_an_administrator_can_cancel_an_invitation(client_for, owner, org):
 
 
 def test_join_requests_to_one_organisation_are_limited_whatever_the_address(org, owner):
-    from dspt.accounts import links
-
-    for number in range(people.JOIN_REQUESTS_PER_DAY):
-        people.ask_to_join(org, f"someone{number}@care.example")
-    with pytest.raises(links.TooManyLinks):
-        people.ask_to_join(org, "one.more@care.example")
-    assert len(mail.outbox) == people.JOIN_REQUESTS_PER_DAY
+    for number in range(joining.JOIN_REQUESTS_PER_DAY):
+        joining.ask_to_join(org, f"someone{number}@care.example")
+    with pytest.raises(link_tokens.TooManyLinks):
+        joining.ask_to_join(org, "one.more@care.example")
+    assert len(mail.outbox) == joining.JOIN_REQUESTS_PER_DAY

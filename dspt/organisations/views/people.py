@@ -5,9 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dspt.accounts import links
-from dspt.organisations import people as rules
-from dspt.organisations import presenters
+from dspt.accounts import link_tokens
+from dspt.organisations import joining, people, presenters
 from dspt.organisations.access import organisation_view
 from dspt.organisations.forms import InviteForm, RoleForm, TwoFactorRuleForm
 from dspt.organisations.models import Membership
@@ -24,7 +23,7 @@ def people_list(request):
         {
             "title": "People",
             "memberships": organisation.memberships.select_related("user").order_by("user__email"),
-            "invitations": rules.pending_invitations(organisation) if is_admin else [],
+            "invitations": joining.pending_invitations(organisation) if is_admin else [],
             "join_requests": organisation.join_requests.all()[:20] if is_admin else [],
             "is_admin": is_admin,
             "role_descriptions": Membership.ROLE_DESCRIPTIONS,
@@ -41,10 +40,10 @@ def invite(request):
     form = InviteForm(posted(request), initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
         try:
-            rules.invite(organisation, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
-        except rules.RuleBroken as error:
+            joining.invite(organisation, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
+        except people.RuleBroken as error:
             form.add_error("email", str(error))
-        except links.TooManyLinks:
+        except link_tokens.TooManyLinks:
             form.add_error("email", "We have sent several emails to this address in the last hour. Try again later")
         else:
             messages.success(request, f"We have emailed an invitation to {form.cleaned_data['email']}")
@@ -66,8 +65,8 @@ def change_role(request, membership_id: int):
     form = RoleForm(posted(request), initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         try:
-            rules.change_role(membership, form.cleaned_data["role"], request.user)
-        except rules.RuleBroken as error:
+            people.change_role(membership, form.cleaned_data["role"], request.user)
+        except people.RuleBroken as error:
             form.add_error("role", str(error))
         else:
             messages.success(request, f"{membership.user.email}'s role has been changed")
@@ -90,8 +89,8 @@ def remove(request, membership_id: int):
     error = None
     if request.method == "POST":
         try:
-            rules.remove(membership, request.user)
-        except rules.RuleBroken as broken:
+            people.remove(membership, request.user)
+        except people.RuleBroken as broken:
             error = str(broken)
         else:
             messages.success(request, f"{membership.user.email} has been removed from {request.organisation.name}")
@@ -111,7 +110,7 @@ def two_factor_rule(request):
     form = TwoFactorRuleForm(request.POST)
     form.is_valid()
     required = bool(form.cleaned_data.get("require_two_factor"))
-    rules.set_require_two_factor(request.organisation, required, request.user)
+    people.set_require_two_factor(request.organisation, required, request.user)
     messages.success(
         request,
         "Everyone must now use two-factor sign-in" if required else "Two-factor sign-in is now each person's choice",
@@ -122,9 +121,9 @@ def two_factor_rule(request):
 @organisation_view(Membership.ADMIN)
 @require_POST
 def cancel_invitation(request, invitation_id: int):
-    invitation = rules.pending_invitations(request.organisation).filter(pk=invitation_id).first()
+    invitation = joining.pending_invitations(request.organisation).filter(pk=invitation_id).first()
     if invitation is None:
         raise Http404("No such invitation")
-    rules.cancel_invitation(invitation, request.user)
+    joining.cancel_invitation(invitation, request.user)
     messages.success(request, f"The invitation to {invitation.email} has been cancelled")
     return redirect("organisations:people", request.organisation.ods_code)

@@ -10,7 +10,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dspt.organisations.people import register_organisation
+from dspt.organisations.joining import register_organisation
 from dspt.status_search.search import FIELDS
 from dspt.status_search.tests.conftest import directory, framework, publish_rows
 

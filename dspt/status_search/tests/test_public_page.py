@@ -8,8 +8,8 @@ import time_machine
 from django.utils import timezone
 
 from dspt.assessments.models import Answer
+from dspt.organisations.joining import register_organisation
 from dspt.organisations.models import Profile
-from dspt.organisations.people import register_organisation
 from dspt.status_search.tests.conftest import CONFIRMER_NAME, CONFIRMER_TITLE, directory, framework, publish_rows
 from tests.factories import add_member, make_user
 

@@ -1,10 +1,12 @@
+"""Registering an organisation: the form, its ODS directory check, and asking to join one already registered."""
+
 import re
 
 import pytest
 from django.core import mail
 
 from dspt.accounts.models import EmailLink
-from dspt.organisations.models import JoinRequest, Organisation
+from dspt.organisations.models import JoinLink, JoinRequest, Organisation
 from tests.factories import make_directory_entry, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +27,7 @@ def test_it_emails_a_link_and_stores_only_its_hash(client):
     assert "Fictional Meadowbrook House" in message.subject
     token = re.search(r"/link/([\w-]+)/", message.body).group(1)
     link = EmailLink.objects.get()
-    assert (link.purpose, link.email, link.ods_code) == (EmailLink.REGISTER, "new@care.example", "VX101")
+    assert (link.purpose, link.email, link.join.ods_code) == (JoinLink.REGISTER, "new@care.example", "VX101")
     assert token not in link.token_hash
     assert len(link.token_hash) == 64
     page = client.get("/register/check-your-email/").content.decode()
@@ -59,7 +61,7 @@ def test_it_refuses_malformed_unknown_and_closed_codes_keeping_what_was_typed(cl
 def test_without_a_directory_it_checks_the_format_only(client):
     response = register(client, ods_code="VQ777")
     assert response.status_code == 302
-    assert EmailLink.objects.get().ods_code == "VQ777"
+    assert EmailLink.objects.get().join.ods_code == "VQ777"
 
 
 def test_a_registered_organisation_does_not_reveal_its_administrators(client):
@@ -96,5 +98,20 @@ def test_it_limits_how_many_emails_one_address_gets(client, settings):
 def test_a_head_office_code_is_accepted_and_kept_as_head_office(client, password):
     make_directory_entry("AX1Y", "Fictional Group")
     register(client, ods_code="AX1Y")
-    assert EmailLink.objects.get().ods_code == "AX1Y"
+    assert EmailLink.objects.get().join.ods_code == "AX1Y"
     assert not Organisation.objects.exists()
+
+
+def test_asking_to_join_and_links_share_one_hourly_limit_per_address(client, settings):
+    """Join requests count with links, so neither form can be used to flood an address or an organisation."""
+    settings.EMAIL_LINKS_PER_HOUR = 2
+    make_organisation("VX101", make_user("admin@care.example"))
+    ask = {"email": "eager@care.example", "ods_code": "VX101"}
+    assert "We have asked them" in client.post("/register/ask-to-join/", ask).content.decode()
+    assert register(client, email="eager@care.example", ods_code="VX102").status_code == 302
+    assert "Please wait before trying again" in client.post("/register/ask-to-join/", ask).content.decode()
+    assert (
+        "Please wait before trying again"
+        in register(client, email="eager@care.example", ods_code="VX103").content.decode()
+    )
+    assert JoinRequest.objects.count() == 1 and EmailLink.objects.count() == 1
