@@ -4,8 +4,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from dspt.assessments.models import Answer, AnswerVersion, Assessment, Evidence
-from dspt.frameworks.models import Question
+from dspt.frameworks.models import FrameworkVersion, Question
 from dspt.lib import uploads
+
+
+class ReadOnlyYear(Exception):
+    """Only the current year's assessment can be changed; earlier ones are kept as they were."""
+
+    def __init__(self, assessment: Assessment):
+        super().__init__(f"The {assessment.framework.year} assessment is kept as it was and cannot be changed")
+        self.assessment = assessment
 
 
 class Conflict(Exception):
@@ -14,6 +22,17 @@ class Conflict(Exception):
     def __init__(self, current: Answer):
         super().__init__("The answer changed since it was opened")
         self.current = current
+
+
+def can_change(assessment: Assessment) -> bool:
+    """Only the latest year's assessment can be changed; earlier ones are kept as they were."""
+    latest = FrameworkVersion.objects.current()
+    return latest is not None and assessment.framework_id == latest.id
+
+
+def _refuse_earlier_year(assessment: Assessment) -> None:
+    if not can_change(assessment):
+        raise ReadOnlyYear(assessment)
 
 
 def current_answer(assessment: Assessment, question: Question) -> Answer | None:
@@ -48,8 +67,9 @@ def save_answer(
 ) -> Answer:
     """Save a new version of the answer, or raise Conflict if it is no longer at `expected_version`.
 
-    Files must already have passed uploads.check().
+    Files must already have passed uploads.check(). Raises ReadOnlyYear for an earlier year's assessment.
     """
+    _refuse_earlier_year(assessment)
     # Lock the assessment first: the answer row may not exist yet, and a lock on nothing would let two first
     # saves both pass the version check.
     Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
@@ -86,7 +106,9 @@ def attach(answer: Answer, uploaded, kind, user) -> Evidence:
 
 @transaction.atomic
 def remove_evidence(evidence: Evidence, user) -> None:
-    answer = Answer.objects.select_for_update().get(pk=evidence.answer_id)
+    """Remove a file from an answer (a new version says so). Raises ReadOnlyYear for an earlier year's file."""
+    answer = Answer.objects.select_for_update().select_related("assessment").get(pk=evidence.answer_id)
+    _refuse_earlier_year(answer.assessment)
     name = evidence.original_name
     still_used = Evidence.objects.filter(stored_name=evidence.stored_name).exclude(pk=evidence.pk).exists()
     evidence.delete()

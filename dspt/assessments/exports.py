@@ -7,6 +7,9 @@ import io
 from dataclasses import dataclass
 
 from django.utils import timezone
+from docx import Document
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from dspt.assessments import presenters
 from dspt.lib import office
@@ -54,9 +57,6 @@ def _title(assessment) -> str:
 
 
 def to_xlsx(assessment, rows: list[SheetRow]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Answers {assessment.framework.year}"
@@ -77,8 +77,6 @@ def to_xlsx(assessment, rows: list[SheetRow]) -> bytes:
 
 
 def to_docx(assessment, rows: list[SheetRow]) -> bytes:
-    from docx import Document
-
     document = Document()
     document.add_heading(office.text(_title(assessment)), level=1)
     document.add_paragraph(f"Exported {long_date(timezone.now())}. Each answer is listed under its reference number.")

@@ -10,17 +10,16 @@ The CSV has a header row with these columns (any order; extra columns are ignore
 """
 
 import csv
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from dspt.lib import ods
 from dspt.organisations.models import OdsEntry
 
 REQUIRED_COLUMNS = {"code", "name"}
 BATCH_SIZE = 2000
-_CODE = re.compile(r"^[A-Z0-9]{3,10}$")
 _OPEN = {"", "open", "active", "a"}
 _CLOSED = {"closed", "inactive", "c"}
 
@@ -37,12 +36,12 @@ class BadFile(Exception):
 
 
 def _entry(row: dict) -> OdsEntry:
-    code = (row.get("code") or "").strip().upper().replace(" ", "")
+    code = ods.normalise(row.get("code") or "")
     name = (row.get("name") or "").strip()
     status = (row.get("status") or "").strip().lower()
     if not code:
         raise ValueError("the code is missing")
-    if not _CODE.match(code):
+    if not ods.looks_like_code(code):
         raise ValueError(f"{code!r} is not an ODS code (3 to 10 letters and numbers)")
     if not name:
         raise ValueError(f"{code} has no name")

@@ -1,13 +1,27 @@
 """Display logic for organisation pages: the task list, navigation and profile summary."""
 
+from collections.abc import Callable
+
 from django.urls import reverse
 
-from dspt.organisations.models import Membership, Profile
+from dspt.organisations.models import Membership, Organisation, Profile
+from dspt.ui.presenters import long_date
 
 NOT_STARTED = {"tag": {"text": "Not started", "classes": "nhsuk-tag--blue"}}
 COMPLETED = {"text": "Completed"}
 IN_PROGRESS = {"tag": {"text": "In progress", "classes": "nhsuk-tag--light-blue"}}
 CANNOT_START = {"text": "Cannot start yet", "classes": "nhsuk-task-list__status--cannot-start-yet"}
+
+
+# Areas that build on organisations (the assessment, publishing, and later the registers) add their own row to the
+# home page's second section, so that this app never imports them: each adds it from its AppConfig.ready().
+HomeTask = Callable[[Organisation, Membership], dict]
+_home_tasks: dict[str, tuple[int, HomeTask]] = {}
+
+
+def add_home_task(name: str, order: int, build: HomeTask) -> None:
+    """Show `build(organisation, membership)` (an NHS.UK task-list item) on the home page, in `order`."""
+    _home_tasks[name] = (order, build)
 
 
 def navigation(organisation, membership, current: str) -> list[dict]:
@@ -51,51 +65,18 @@ def task_list(organisation, membership: Membership) -> list[dict]:
             "status": COMPLETED if people_count > 1 else {"text": "Optional"},
         },
     ]
-    later = [
-        assessment_task(organisation),
-        {
-            "title": {"text": "Publish your assessment"},
-            "hint": {"text": "Before the deadline of 30 June each year"},
-            "href": reverse("publication:overview", args=[code]),
-            "status": publication_status(organisation),
-        },
+    later = [build(organisation, membership) for _order, build in sorted(_home_tasks.values(), key=lambda t: t[0])]
+    later.append(
         {
             "title": {"text": "Keep your registers"},
             "hint": {"text": "Information assets, processing, training, incidents and more (coming soon)"},
             "status": CANNOT_START,
-        },
-    ]
+        }
+    )
     return [
         {"heading": "1. Set up your organisation", "items": setup},
         {"heading": "2. Complete your Data Security and Protection Toolkit", "items": later},
     ]
-
-
-def assessment_task(organisation) -> dict:
-    """The assessment row of the home page (asks the assessments app, which builds on this one)."""
-    from dspt.assessments.summary import current_summary
-
-    summary = current_summary(organisation)
-    item = {
-        "title": {"text": "Answer the assessment questions"},
-        "href": reverse("assessments:index", args=[organisation.ods_code]),
-    }
-    if summary is None:
-        item["hint"] = {"text": "The yearly self-assessment against the 10 data security standards"}
-        item["status"] = NOT_STARTED
-    else:
-        item["hint"] = {
-            "text": f"{summary.year}: {summary.answered} of {summary.total} answered. Reaches {summary.label}"
-        }
-        item["status"] = COMPLETED if summary.met else IN_PROGRESS
-    return item
-
-
-def publication_status(organisation) -> dict:
-    latest = organisation.publications.defer("snapshot").first()
-    if latest is None:
-        return NOT_STARTED
-    return {"text": f"{latest.year}: {latest.status_label}"}
 
 
 def roles_rows(profile: Profile) -> list[tuple[str, str]]:
@@ -108,8 +89,6 @@ def roles_rows(profile: Profile) -> list[tuple[str, str]]:
 
 def profile_rows(organisation, can_change: bool) -> list[dict]:
     """Summary-list rows for the profile, with a change link per answer for administrators."""
-    from dspt.ui.presenters import long_date
-
     profile = organisation.profile
 
     def row(label, value, slug=None):

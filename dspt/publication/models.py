@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from dspt.assessments.models import Assessment
+from dspt.assessments.rules import STATUS_LABELS
 from dspt.organisations.models import Organisation
 
 
@@ -90,8 +91,6 @@ class Publication(models.Model):
 
     @property
     def status_label(self) -> str:
-        from dspt.assessments.rules import STATUS_LABELS
-
         return STATUS_LABELS.get(self.status, self.status)
 
 

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dspt.assessments import presenters, progress
+from dspt.assessments.rules import APPROACHING
 from dspt.history.models import ChangeRecord
 from dspt.history.record import field_values as profile_values
 from dspt.history.record import record_change
 from dspt.lib import emails
-from dspt.organisations import people
+from dspt.organisations import people, profile_rules
 from dspt.organisations.models import OdsEntry, Organisation, Profile
 from dspt.publication import action_plans, rules
 from dspt.publication.models import Publication, PublicationDraft, PublicStatus, PublishedSite
@@ -41,7 +42,7 @@ class Journey:
 
     @property
     def needs_plan(self) -> bool:
-        return self.status == "approaching"
+        return self.status == APPROACHING
 
     def blocked_at(self, step: str) -> list:
         return [b for b in self.blockers if b.step == step]
@@ -61,7 +62,7 @@ def journey(assessment, lock: bool = False) -> Journey:
         status=standing.status,
         published_before=published_before,
         profile_checked=draft.profile_checked_at is not None,
-        profile_complete=organisation.profile.completed_at is not None,
+        profile_complete=profile_rules.is_complete(organisation.profile),
         is_head_office=organisation.is_head_office,
         branches_chosen=draft.branches_chosen,
         plan_needed_refs=needed,
@@ -69,6 +70,44 @@ def journey(assessment, lock: bool = False) -> Journey:
         plan_has_document=bool(plan and plan.uses_document),
     )
     return Journey(assessment, standing, draft, plan, published_before, blockers)
+
+
+@transaction.atomic
+def mark_profile_checked(assessment, by) -> None:
+    """The publishing administrator has checked the organisation profile is still right."""
+    draft, _ = PublicationDraft.objects.select_for_update().get_or_create(assessment=assessment)
+    draft.profile_checked_at = draft.updated_at = timezone.now()
+    draft.save(update_fields=["profile_checked_at", "updated_at"])
+    record_change(
+        actor=by,
+        organisation=assessment.organisation,
+        area="Publication",
+        action=ChangeRecord.UPDATED,
+        obj=draft,
+        label=f"{assessment.framework.year} publication being prepared",
+        changes={"Profile checked": [None, "Yes"]},
+    )
+
+
+@transaction.atomic
+def choose_branches(assessment, codes, by) -> None:
+    """A head office chooses which of its branches the publication covers (only open, unregistered ones count)."""
+    organisation = assessment.organisation
+    allowed = {branch.code for branch in branch_choices(organisation)[0]}
+    draft, _ = PublicationDraft.objects.select_for_update().get_or_create(assessment=assessment)
+    before = ", ".join(draft.branch_codes) if draft.branches_chosen else None
+    draft.branch_codes = sorted(set(codes) & allowed)
+    draft.branches_chosen, draft.updated_at = True, timezone.now()
+    draft.save(update_fields=["branch_codes", "branches_chosen", "updated_at"])
+    record_change(
+        actor=by,
+        organisation=organisation,
+        area="Publication",
+        action=ChangeRecord.UPDATED,
+        obj=draft,
+        label=f"{assessment.framework.year} publication being prepared",
+        changes={"Services covered": [before, ", ".join(draft.branch_codes) or "None"]},
+    )
 
 
 def branch_choices(organisation) -> tuple[list[OdsEntry], list[OdsEntry]]:
@@ -108,12 +147,11 @@ def build_snapshot(state: Journey, confirmer_name: str, confirmer_title: str, si
         )
     plan = None
     if state.needs_plan and state.plan is not None:
-        open_refs = {row.question.ref for row in action_plans.open_items(state.standing)}
         plan = {
             "document": state.plan.document_name or None,
             "document_stored_name": state.plan.document_stored_name or None,
             "document_content_type": state.plan.document_content_type or None,
-            "lines": action_plans.as_rows(state.plan, open_refs),
+            "lines": action_plans.as_rows(action_plans.lines_for(state.plan, state.standing)),
         }
     return {
         "organisation": {"ods_code": organisation.ods_code, "name": organisation.name},

@@ -4,6 +4,9 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from docx import Document
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from dspt.lib import office
 from dspt.ui.presenters import long_date
@@ -11,7 +14,7 @@ from dspt.ui.presenters import long_date
 
 def pdf(publication) -> bytes:
     """The publication as a PDF report (WeasyPrint; needs Pango, see the README)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # imported here: it loads Pango, which only this function needs
 
     html = render_to_string(
         "publication/report.html",
@@ -26,9 +29,6 @@ def pdf(publication) -> bytes:
 
 
 def xlsx(publication) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     snap = publication.snapshot
     workbook = Workbook()
     summary = workbook.active
@@ -71,8 +71,6 @@ def plan_rows(sheet, plan: dict) -> None:
 
 
 def plan_xlsx(organisation, year: str, rows: list[dict]) -> bytes:
-    from openpyxl import Workbook
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Action plan"
@@ -84,8 +82,6 @@ def plan_xlsx(organisation, year: str, rows: list[dict]) -> bytes:
 
 
 def plan_docx(organisation, year: str, rows: list[dict]) -> bytes:
-    from docx import Document
-
     document = Document()
     document.add_heading(
         office.text(f"{organisation.name} ({organisation.ods_code}): action plan for DSPT {year}"), level=1

@@ -392,11 +392,12 @@ def test_a_second_publication_at_approaching_standards_is_refused_with_the_reaso
     state = publish.journey(assessment)
     state.draft.profile_checked_at = timezone.now()
     state.draft.save()
-    plan = action_plans.generate(assessment, state.standing)
-    for line in plan.lines.all():
-        line.action, line.owner = ACTION, PLAN_OWNER
-        line.target_date = timezone.localdate() + datetime.timedelta(days=90)
-        line.save(update_fields=["action", "owner", "target_date"])
+    by_date = timezone.localdate() + datetime.timedelta(days=90)
+    values = {
+        line.ref: action_plans.LineValues(ACTION, PLAN_OWNER, by_date)
+        for line in action_plans.lines_for(state.plan, state.standing)
+    }
+    action_plans.save_lines(assessment, state.standing, values, owner)
     publish.publish(assessment, owner, CONFIRMER, JOB_TITLE)
     assert Publication.objects.count() == 1
 

@@ -6,10 +6,23 @@ from openpyxl import load_workbook
 
 from dspt.assessments import carry_over, progress, rules
 from dspt.assessments.models import Assessment
+from dspt.frameworks.models import FrameworkVersion
 from tests.factories import answer_all
 
 pytestmark = pytest.mark.django_db
 HOME = "/o/VX101/assessment/2025-26/"
+
+
+@pytest.fixture
+def last_year(org, owner):
+    """Organisation A's 2024-25 assessment, answered in full while 2024-25 was the current year; then 2025-26
+    is loaded, so 2024-25 becomes an earlier year (kept as it was)."""
+    from dspt.frameworks.loader import load_shipped
+
+    old = carry_over.start(org, load_shipped(["2024-25"])["2024-25"], owner)
+    answer_all(old, owner)
+    load_shipped()
+    return old
 
 
 def test_the_status_climbs_as_questions_are_answered(client_for, owner, org, assessment):
@@ -44,7 +57,7 @@ def test_the_home_page_names_each_missing_item_with_why_and_what_helps(client_fo
     assert "3.2.1" in page
     assert "80% is below the 95% needed" in page
     assert "reach 95%" in page
-    missing = progress.load(assessment).missing_for("met")
+    missing = progress.load(assessment).missing_for(rules.MET)
     assert len(missing) == 45 - 26
 
 
@@ -54,10 +67,9 @@ def test_the_organisation_home_shows_the_assessment_status(client_for, owner, as
     assert "2025-26: 26 of 54 answered. Reaches Approaching Standards" in page
 
 
-def test_starting_a_new_year_carries_answers_over(frameworks, org, owner, client_for):
-    old = carry_over.start(org, frameworks["2024-25"], owner)
-    answer_all(old, owner)
-    new = carry_over.start(org, frameworks["2025-26"], owner)
+def test_starting_a_new_year_carries_answers_over(last_year, org, owner, client_for):
+    old = last_year
+    new = carry_over.start(org, FrameworkVersion.objects.get(year="2025-26"), owner)
     assert new.started_from == old
     by_ref = {a.question.ref: a for a in new.answers.select_related("question")}
     unchanged = new.framework.questions.filter(change_status="unchanged").first()
@@ -76,14 +88,10 @@ def test_starting_a_new_year_carries_answers_over(frameworks, org, owner, client
     assert progress.load(old).status == rules.MET
     assert client_for(owner).get("/o/VX101/assessment/2024-25/").status_code == 200
     # Starting again returns the same assessment.
-    assert carry_over.start(org, frameworks["2025-26"], owner) == new
+    assert carry_over.start(org, FrameworkVersion.objects.get(year="2025-26"), owner) == new
 
 
-def test_answers_carried_across_a_skipped_year_must_all_be_reviewed(frameworks, org, owner):
-    from dspt.frameworks.models import FrameworkVersion
-
-    old = carry_over.start(org, frameworks["2024-25"], owner)
-    answer_all(old, owner)
+def test_answers_carried_across_a_skipped_year_must_all_be_reviewed(last_year, org, owner):
     # As if 2025-26 did not follow straight on from 2024-25 (a year in between was skipped).
     FrameworkVersion.objects.filter(year="2025-26").update(previous=None)
     new = carry_over.start(org, FrameworkVersion.objects.get(year="2025-26"), owner)
@@ -92,10 +100,8 @@ def test_answers_carried_across_a_skipped_year_must_all_be_reviewed(frameworks, 
     assert progress.load(new).status == rules.NOT_MET
 
 
-def test_confirming_a_carried_answer_clears_the_flag(frameworks, org, owner, client_for):
-    old = carry_over.start(org, frameworks["2024-25"], owner)
-    answer_all(old, owner)
-    new = carry_over.start(org, frameworks["2025-26"], owner)
+def test_confirming_a_carried_answer_clears_the_flag(last_year, org, owner, client_for):
+    new = carry_over.start(org, FrameworkVersion.objects.get(year="2025-26"), owner)
     answer = new.answers.get(question__ref="1.1.1")
     page = client_for(owner).get("/o/VX101/assessment/2025-26/q/1.1.1/").content.decode()
     assert "Carried over from 2024-25" in page
@@ -141,10 +147,9 @@ def test_the_answer_sheet_lists_answers_by_reference_and_downloads(client_for, o
     assert text.index("1.1.1 ") < text.index("10.1.2 ")
 
 
-def test_an_earlier_year_is_readable_but_kept_as_it_was(frameworks, org, owner, client_for):
-    old = carry_over.start(org, frameworks["2024-25"], owner)
-    answer_all(old, owner)
-    carry_over.start(org, frameworks["2025-26"], owner)
+def test_an_earlier_year_is_readable_but_kept_as_it_was(last_year, org, owner, client_for):
+    old = last_year
+    carry_over.start(org, FrameworkVersion.objects.get(year="2025-26"), owner)
     client = client_for(owner)
     page = client.get("/o/VX101/assessment/2024-25/q/1.1.1/").content.decode()
     assert "It is kept as it was" in page and "ZA123456" in page
@@ -153,3 +158,33 @@ def test_an_earlier_year_is_readable_but_kept_as_it_was(frameworks, org, owner, 
     )
     assert response.status_code == 403
     assert old.answers.get(question__ref="1.1.1").value == {"ico": "ZA123456"}
+
+
+def test_saving_or_removing_files_in_an_earlier_year_is_refused_below_the_views(last_year, owner):
+    """The rule lives in answering, so an import, a register or a command cannot skip it either."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dspt.assessments import answering
+    from dspt.assessments.models import Evidence
+    from dspt.lib import uploads
+
+    question = last_year.framework.questions.get(ref="1.1.1")
+    answer = last_year.answers.get(question=question)
+    with pytest.raises(answering.ReadOnlyYear):
+        answering.save_answer(
+            last_year,
+            question,
+            value={"ico": "ZB111111"},
+            comment="",
+            is_draft=False,
+            user=owner,
+            expected_version=answer.version,
+        )
+    upload = SimpleUploadedFile("policy.pdf", b"%PDF-1.7 policy")
+    evidence = answering.attach(answer, upload, uploads.check(upload), owner)
+    with pytest.raises(answering.ReadOnlyYear):
+        answering.remove_evidence(evidence, owner)
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+    answer.refresh_from_db()
+    assert answer.value == {"ico": "ZA123456"}
+    assert answer.versions.count() == 1

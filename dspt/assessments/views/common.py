@@ -2,8 +2,6 @@
 
 from django.http import Http404
 
-from dspt.frameworks.models import FrameworkVersion
-
 
 def get_assessment(request, year: str):
     assessment = (
@@ -21,9 +19,3 @@ def get_question(assessment, ref: str):
     if question is None:
         raise Http404("No such question")
     return question
-
-
-def is_current(assessment) -> bool:
-    """Only the latest year's assessment can be changed; earlier ones are kept as they were."""
-    latest = FrameworkVersion.objects.current()
-    return latest is not None and assessment.framework_id == latest.id

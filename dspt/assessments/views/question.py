@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from dspt.assessments import answering, presenters, progress
 from dspt.assessments.forms import AnswerForm
-from dspt.assessments.views.common import get_assessment, get_question, is_current
+from dspt.assessments.views.common import get_assessment, get_question
 from dspt.lib import downloads
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
@@ -25,7 +25,7 @@ def question_page(request, year: str, ref: str):
     question = get_question(assessment, ref)
     answer = assessment.answers.filter(question=question).prefetch_related("evidence").first()
     files = list(answer.evidence.all()) if answer else []
-    current = is_current(assessment)
+    current = answering.can_change(assessment)
     can_edit = request.membership.can(Membership.MEMBER) and current
     if request.method == "POST" and not can_edit:
         raise PermissionDenied("Viewers cannot change answers, and earlier years are kept as they were")
@@ -33,7 +33,7 @@ def question_page(request, year: str, ref: str):
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
         _files_of(request),
-        initial=AnswerForm.initial_from(answer),
+        initial=AnswerForm.initial_from(answer, question),
         question=question,
         thresholds=assessment.framework.thresholds,
         has_files=bool(files),
@@ -80,7 +80,7 @@ def question_page(request, year: str, ref: str):
             "can_edit": can_edit,
             "is_current": current,
             "level_hint": presenters.level_hint(question),
-            "multipart": question.answer_type == "document",
+            "multipart": form.is_multipart(),
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
     )
@@ -149,8 +149,9 @@ def download(request, year: str, ref: str, evidence_id: int):
 @require_POST
 def remove_file(request, year: str, ref: str, evidence_id: int):
     evidence = _evidence(request, year, ref, evidence_id)
-    if not is_current(evidence.answer.assessment):
-        raise PermissionDenied("Earlier years are kept as they were")
-    answering.remove_evidence(evidence, request.user)
+    try:
+        answering.remove_evidence(evidence, request.user)
+    except answering.ReadOnlyYear as refused:
+        raise PermissionDenied(str(refused)) from refused
     messages.success(request, f"{evidence.original_name} has been removed")
     return redirect("assessments:question", request.organisation.ods_code, year, ref)

@@ -1,15 +1,11 @@
 """The organisation profile: a short wizard the first time, a summary with change links after."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from dspt.history.models import ChangeRecord
-from dspt.history.record import diff, field_values, record_change
-from dspt.organisations import forms, presenters
+from dspt.organisations import forms, presenters, profile_rules
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
 from dspt.ui.forms import posted
@@ -32,31 +28,10 @@ def _step(slug: str):
     raise Http404("No such step")
 
 
-def _values(form, organisation) -> dict:
-    return field_values(form.instance, form.Meta.fields) | {"Organisation name": organisation.name}
-
-
-def _save(form, user, organisation, before: dict) -> None:
-    """Save a step and record what changed (`before` is taken before validation touches the instance)."""
-    fields = list(form.Meta.fields)
-    with transaction.atomic():
-        form.save()
-        after = field_values(form.instance, fields) | {"Organisation name": organisation.name}
-        record_change(
-            actor=user,
-            organisation=organisation,
-            area="Organisation profile",
-            action=ChangeRecord.UPDATED,
-            obj=form.instance,
-            label=organisation.name,
-            changes=diff(before, after),
-        )
-
-
 @organisation_view()
 def summary(request):
     profile = request.organisation.profile
-    if not profile.completed_at and request.membership.is_admin:
+    if not profile_rules.is_complete(profile) and request.membership.is_admin:
         return redirect("organisations:profile_step", request.organisation.ods_code, "about")
     return render(
         request,
@@ -78,10 +53,10 @@ def step(request, slug: str):
     organisation = request.organisation
     profile = organisation.profile
     form = form_class(posted(request), instance=profile)
-    before = _values(form, organisation)
+    before = profile_rules.values(form, organisation)
     if request.method == "POST" and form.is_valid():
-        _save(form, request.user, organisation, before)
-        if profile.completed_at:
+        profile_rules.save_step(form, organisation, before, request.user)
+        if profile_rules.is_complete(profile):
             messages.success(request, "Your organisation profile has been updated")
             return redirect("organisations:profile", organisation.ods_code)
         if request.GET.get("change"):
@@ -91,7 +66,7 @@ def step(request, slug: str):
         return redirect("organisations:profile_check", organisation.ods_code)
     back = (
         ("organisations:profile_step", STEPS[index - 1][0])
-        if index and not profile.completed_at
+        if index and not profile_rules.is_complete(profile)
         else ("organisations:home", None)
     )
     return render(
@@ -103,7 +78,7 @@ def step(request, slug: str):
             "step_number": index + 1,
             "step_count": len(STEPS),
             "back_route": back,
-            "submit_text": "Save" if profile.completed_at else "Save and continue",
+            "submit_text": "Save" if profile_rules.is_complete(profile) else "Save and continue",
         },
     )
 
@@ -119,7 +94,7 @@ def check(request):
             "profile": profile,
             "rows": presenters.profile_rows(request.organisation, True),
             "can_change": True,
-            "confirming": not profile.completed_at,
+            "confirming": not profile_rules.is_complete(profile),
         },
     )
 
@@ -127,27 +102,10 @@ def check(request):
 @organisation_view(Membership.ADMIN)
 @require_POST
 def confirm(request):
-    profile = request.organisation.profile
-    needed = {
-        "size": "number of staff",
-        "nhsmail_only": "email system",
-        "cyber_essentials_plus": "Cyber Essentials Plus",
-    }
-    missing = [label for field, label in needed.items() if not getattr(profile, field)]
-    if missing:
-        messages.error(request, "Answer these questions before saving: " + ", ".join(missing))
+    try:
+        profile_rules.confirm(request.organisation, request.user)
+    except profile_rules.ProfileIncomplete as incomplete:
+        messages.error(request, str(incomplete))
         return redirect("organisations:profile_check", request.organisation.ods_code)
-    if not profile.completed_at:
-        profile.completed_at = timezone.now()
-        profile.save(update_fields=["completed_at"])
-        record_change(
-            actor=request.user,
-            organisation=request.organisation,
-            area="Organisation profile",
-            action=ChangeRecord.UPDATED,
-            obj=profile,
-            label=request.organisation.name,
-            changes={"Profile confirmed": [None, "Yes"]},
-        )
     messages.success(request, "Your organisation profile has been saved")
     return redirect("organisations:home", request.organisation.ods_code)

@@ -1,15 +1,13 @@
 """The publish journey: a task list of steps, each on its own page, then confirmation."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dspt.assessments import presenters as assessment_presenters
-from dspt.lib import uploads
+from dspt.organisations import profile_rules
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
 from dspt.organisations.presenters import navigation, profile_rows
@@ -100,11 +98,9 @@ def overview(request):
 @organisation_view(ADMIN)
 def check_profile(request):
     assessment = current_assessment(request)
-    state = publish.journey(assessment)
-    complete = request.organisation.profile.completed_at is not None
+    complete = profile_rules.is_complete(request.organisation.profile)
     if request.method == "POST" and complete:
-        state.draft.profile_checked_at = timezone.now()
-        state.draft.save()
+        publish.mark_profile_checked(assessment, request.user)
         return redirect("publication:overview", request.organisation.ods_code)
     return render(
         request,
@@ -126,9 +122,7 @@ def branches(request):
     choices, registered = publish.branch_choices(organisation)
     form = BranchesForm(posted(request), branches=choices, initial={"branches": state.draft.branch_codes})
     if request.method == "POST" and form.is_valid():
-        state.draft.branch_codes = sorted(form.cleaned_data["branches"])
-        state.draft.branches_chosen = True
-        state.draft.save()
+        publish.choose_branches(state.assessment, form.cleaned_data["branches"], request.user)
         return redirect("publication:overview", organisation.ods_code)
     return render(
         request,
@@ -142,8 +136,7 @@ def branches(request):
     )
 
 
-def _plan_forms(plan, standing, data):
-    lines = action_plans.lines_for(plan, standing)
+def _plan_forms(lines, data):
     forms = []
     for line in lines:
         form = PlanLineForm(
@@ -154,7 +147,7 @@ def _plan_forms(plan, standing, data):
         # Name the item in each label, so a message in the error summary says which line it is about.
         form.fields["target_date"].label = f"Target date for {line.ref}"
         forms.append(form)
-    return lines, forms
+    return forms
 
 
 def _plan_page(request, plan, lines, line_forms, document_form):
@@ -180,51 +173,45 @@ def action_plan(request):
     if not state.needs_plan:
         messages.success(request, "You do not need an action plan: your answers reach Standards Met")
         return redirect("publication:overview", request.organisation.ods_code)
-    plan = action_plans.generate(assessment, state.standing)
-    lines, forms = _plan_forms(plan, state.standing, posted(request))
+    lines = action_plans.lines_for(state.plan, state.standing)
+    forms = _plan_forms(lines, posted(request))
     # Validate every line (not just up to the first bad one) so all the errors show together.
     if request.method == "POST" and all([form.is_valid() for form in forms]):  # noqa: C419
-        with transaction.atomic():
-            for line, form in zip(lines, forms, strict=True):
-                line.action, line.owner = form.cleaned_data["action"].strip(), form.cleaned_data["owner"].strip()
-                line.target_date = form.cleaned_data["target_date"]
-                line.save(update_fields=["action", "owner", "target_date"])
+        values = {
+            line.ref: action_plans.LineValues(
+                **{name: form.cleaned_data[name] for name in action_plans.LineValues._fields}
+            )
+            for line, form in zip(lines, forms, strict=True)
+        }
+        lines = action_plans.save_lines(assessment, state.standing, values, request.user)
         incomplete = [line.ref for line in lines if not line.complete]
         if incomplete and request.POST.get("action") != "draft":
             messages.error(request, f"Saved. Still to complete: {', '.join(incomplete)}")
             return redirect("publication:action_plan", request.organisation.ods_code)
         messages.success(request, "Your action plan has been saved")
         return redirect("publication:overview", request.organisation.ods_code)
-    return _plan_page(request, plan, lines, forms, PlanDocumentForm())
+    return _plan_page(request, state.plan, lines, forms, PlanDocumentForm())
 
 
 @organisation_view(ADMIN)
 @require_POST
 def upload_plan(request):
     assessment = current_assessment(request)
-    state = publish.journey(assessment)
-    plan = action_plans.generate(assessment, state.standing)
     form = PlanDocumentForm(request.POST, request.FILES)
     if form.is_valid():
         uploaded, kind = form.cleaned_data["document"][0]
-        stored, _size, _digest = uploads.store(uploaded, str(request.organisation.pk))
-        plan.document_name, plan.document_stored_name = uploaded.name[-200:], stored
-        plan.document_content_type = kind.content_type
-        plan.save(update_fields=["document_name", "document_stored_name", "document_content_type"])
-        # The stored file is never deleted: a publication may point at it.
+        action_plans.attach_document(assessment, uploaded, kind, request.user)
         messages.success(request, f"{uploaded.name} will be published as your action plan")
         return redirect("publication:overview", request.organisation.ods_code)
-    lines, forms = _plan_forms(plan, state.standing, None)
-    return _plan_page(request, plan, lines, forms, form)
+    state = publish.journey(assessment)
+    lines = action_plans.lines_for(state.plan, state.standing)
+    return _plan_page(request, state.plan, lines, _plan_forms(lines, None), form)
 
 
 @organisation_view(ADMIN)
 @require_POST
 def remove_plan_document(request):
-    plan = action_plans.plan_for(current_assessment(request))
-    if plan is not None and plan.uses_document:
-        plan.document_name = plan.document_stored_name = plan.document_content_type = ""
-        plan.save(update_fields=["document_name", "document_stored_name", "document_content_type"])
+    if action_plans.remove_document(current_assessment(request), request.user):
         messages.success(request, "The uploaded plan has been removed. Complete the plan on this page instead")
     return redirect("publication:action_plan", request.organisation.ods_code)
 

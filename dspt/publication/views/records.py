@@ -87,9 +87,7 @@ def plan_document(request):
 @organisation_view()
 def plan_download(request, fmt: str):
     assessment = current_assessment(request)
-    standing = progress.load(assessment)
-    open_refs = {row.question.ref for row in action_plans.open_items(standing)}
-    rows = action_plans.as_rows(action_plans.plan_for(assessment), open_refs)
+    rows = action_plans.as_rows(action_plans.lines_for(action_plans.plan_for(assessment), progress.load(assessment)))
     year, code = assessment.framework.year, request.organisation.ods_code
     if fmt == "xlsx":
         content = reports.plan_xlsx(request.organisation, year, rows)

@@ -5,13 +5,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from dspt.accounts.models import User
 from dspt.assessments import carry_over
 from dspt.demo.answers import answer_all
-from dspt.frameworks.models import FrameworkVersion
-from dspt.organisations import people
+from dspt.frameworks.models import FrameworkVersion, Question
+from dspt.organisations import joining, profile_rules
 from dspt.organisations.models import Membership
 from dspt.organisations.ods_import import import_csv
 
@@ -41,14 +40,14 @@ class Command(BaseCommand):
             for email, name, code, role in DEMO_PEOPLE:
                 user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
                 if code not in organisations:
-                    organisations[code] = people.register_organisation(user, code)
+                    organisations[code] = joining.register_organisation(user, code)
                 else:
-                    people.join(organisations[code], user, role, invited_by=None)
+                    joining.join(organisations[code], user, role)
             profile = organisations["VX101"].profile
             profile.size, profile.nhsmail_only, profile.cyber_essentials_plus = "10-49", "no", "no"
             profile.caldicott_name, profile.caldicott_title = "Sam Patel", "Registered manager"
-            profile.completed_at = timezone.now()
             profile.save()
+            profile_rules.confirm(organisations["VX101"], User.objects.get(email=DEMO_PEOPLE[0][0]))
             answered = self._demo_assessment(organisations["VX101"], User.objects.get(email=DEMO_PEOPLE[0][0]))
         self.stdout.write(f"Demo data loaded ({answered} assessment answers for VX101).")
         self._print_details()
@@ -59,7 +58,7 @@ class Command(BaseCommand):
         if framework is None:
             return 0
         assessment = carry_over.start(organisation, framework, user)
-        return answer_all(assessment, user, levels=["approaching"])
+        return answer_all(assessment, user, levels=[Question.LEVEL_APPROACHING])
 
     def _print_details(self):
         self.stdout.write(f"Demo sign-in at {settings.SITE_URL}/sign-in/ (password for each: {DEMO_PASSWORD}):")
