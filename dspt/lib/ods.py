@@ -14,6 +14,7 @@ HEAD_OFFICE = "head_office"
 _SITE = re.compile(r"^V[A-Z0-9]{4}$")
 _HEAD_OFFICE = re.compile(r"^[AC][A-Z0-9]{3,4}$")
 _ANYTHING_LIKE_A_CODE = re.compile(r"^[A-Z0-9]{3,10}$")
+_LONGEST_TYPED = 12  # a 10-character code with a space or hyphen or two
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,19 @@ class OdsCheck:
 
 def normalise(raw: str) -> str:
     return re.sub(r"[\s-]+", "", raw or "").upper()
+
+
+def looks_like_code(code: str) -> bool:
+    """Could the directory hold this (normalised) code? 3 to 10 letters and numbers, whatever its kind."""
+    return bool(_ANYTHING_LIKE_A_CODE.match(code))
+
+
+def code_from_url(raw: str) -> str | None:
+    """The normalised code in a web address (e.g. /status/vm-195/), or None when it cannot be one."""
+    if len(raw or "") > _LONGEST_TYPED:
+        return None
+    code = normalise(raw)
+    return code if looks_like_code(code) else None
 
 
 def kind_of(code: str) -> str | None:
@@ -43,7 +57,7 @@ def check_format(raw: str) -> OdsCheck:
     kind = kind_of(code)
     if kind:
         return OdsCheck(code, kind)
-    if not _ANYTHING_LIKE_A_CODE.match(code):
+    if not looks_like_code(code):
         return OdsCheck(code, None, "An ODS code has only letters and numbers, like VM195 or AG0Y")
     if code.startswith("8"):
         return OdsCheck(

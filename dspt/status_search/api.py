@@ -11,11 +11,11 @@ from django.core.paginator import EmptyPage
 from django.http import JsonResponse
 from django.urls import reverse
 
+from dspt.lib import ods
 from dspt.status_search import openapi, search
 
 API_CACHE_SECONDS = 60
 _PAGE = re.compile(r"^[1-9][0-9]{0,8}$")
-_CODE = re.compile(r"^[A-Za-z0-9 -]{1,12}$")
 
 
 def error(message: str, status: int) -> JsonResponse:
@@ -73,7 +73,8 @@ def statuses(request):
 
 @public_json
 def status(request, ods_code: str):
-    result = search.lookup(search.normalise_code(ods_code)) if _CODE.match(ods_code) else None
+    code = ods.code_from_url(ods_code)
+    result = search.lookup(code) if code else None
     if result is None:
         return error("No organisation with this ODS code is in the directory or has published a status", 404)
     return JsonResponse(result.as_dict())

@@ -35,7 +35,6 @@ FIELDS = (
     "published_by_head_office",
 )
 
-_CODE = re.compile(r"^[A-Z0-9]{3,10}$")
 # The start of a UK postcode: one or two letters, then a number ("ZZ1", "ZZ11AB"); no more than 7 characters.
 _POSTCODE_START = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]{0,4}$")
 
@@ -78,10 +77,10 @@ def matching_entries(query: str) -> QuerySet:
 
     `query` should already be cleaned. Wildcards (% and _) are matched literally: Django escapes them.
     """
-    compact = re.sub(r"[\s-]+", "", query).upper()
+    compact = ods.normalise(query)
     condition = Q(name__icontains=query)
     entries = OdsEntry.objects.all()
-    if _CODE.match(compact):
+    if ods.looks_like_code(compact):
         condition |= Q(code=compact)
     if _POSTCODE_START.match(compact):
         entries = entries.alias(compact_postcode=Replace(F("postcode"), Value(" "), Value("")))
@@ -171,10 +170,6 @@ def all_published(chunk_size: int = 1000) -> Iterator[Result]:
             return
         yield from _results_for_codes(codes)
         last = codes[-1]
-
-
-def normalise_code(raw: str) -> str:
-    return ods.normalise(raw)
 
 
 def directory_entry(code: str) -> OdsEntry | None:

@@ -5,7 +5,6 @@ Only what publication.public returns is shown: status, DSPT year, date and publi
 
 import csv
 import datetime
-import re
 
 from django import forms
 from django.conf import settings
@@ -16,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from dspt.lib import ods, office
 from dspt.publication import public
 from dspt.status_search import badge, presenters, search
 
 PUBLIC_CACHE_SECONDS = 300
-_CODE_IN_URL = re.compile(r"^[A-Za-z0-9 -]{1,12}$")
 
 
 class SearchInput(forms.TextInput):
@@ -72,10 +71,8 @@ def search_page(request):
 
 
 def _code_or_404(raw: str) -> str:
-    if not _CODE_IN_URL.match(raw):
-        raise Http404("Not an ODS code")
-    code = search.normalise_code(raw)
-    if not code:
+    code = ods.code_from_url(raw)
+    if code is None:
         raise Http404("Not an ODS code")
     return code
 
@@ -139,22 +136,12 @@ class _Echo:
         return value
 
 
-def csv_cell(value) -> str:
-    """A CSV cell: booleans as true/false, nothing as empty, and no cell a spreadsheet would run as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def csv_lines():
     writer = csv.writer(_Echo())
     yield writer.writerow(search.FIELDS)
     for result in search.all_published():
         row = result.as_dict()
-        yield writer.writerow([csv_cell(row[field]) for field in search.FIELDS])
+        yield writer.writerow([office.csv_cell(row[field]) for field in search.FIELDS])
 
 
 @require_safe

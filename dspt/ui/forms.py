@@ -72,10 +72,6 @@ class DateField(forms.Field):
             raise forms.ValidationError(f"{label} must be today or in the future")
 
 
-class ChoiceRadios(forms.ChoiceField):
-    widget = forms.RadioSelect
-
-
 def posted(request):
     """The submitted data for a form, or None on GET (an empty POST still binds, so its errors show)."""
     return request.POST if request.method == "POST" else None

@@ -1,6 +1,9 @@
 """Public pages: the start page, footer pages and error pages."""
 
+from django.db import connection
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 
 def home(request):
@@ -21,10 +24,8 @@ def cookies(request):
     return render(request, "pages/cookies.jinja", {"title": "Cookies"})
 
 
+@require_safe
 def health(request):
-    from django.db import connection
-    from django.http import JsonResponse
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})

@@ -36,3 +36,23 @@ def test_it_explains_malformed_codes(raw, words):
     check = ods.check_format(raw)
     assert check.kind is None
     assert words in check.error
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("VM195", "VM195"),
+        ("vm-195", "VM195"),
+        ("ag0y", "AG0Y"),
+        ("8HX12", "8HX12"),
+        ("AB", None),
+        ("VM1951234567", None),
+    ],
+)
+def test_one_rule_says_what_could_be_a_code_in_a_web_address(raw, expected):
+    assert ods.code_from_url(raw) == expected
+    assert ods.looks_like_code(ods.normalise(raw)) == (expected is not None)
+
+
+def test_a_web_address_too_long_to_be_typed_is_not_a_code():
+    assert ods.code_from_url("V M 1 9 5 - - - -") is None

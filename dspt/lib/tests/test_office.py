@@ -11,9 +11,27 @@ def test_text_drops_characters_xml_cannot_hold():
     assert office.text("a\x0bb\x00c\td\ne") == "abc\td\ne"
 
 
-@pytest.mark.parametrize(("value", "expected"), [("=SUM(A1)", "'=SUM(A1)"), ("+44", "'+44"), ("plain", "plain")])
-def test_cells_never_start_like_a_formula(value, expected):
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+44", "'+44"),
+        ("-1", "'-1"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_cells_never_start_like_a_formula_in_spreadsheets_and_csv(value, expected):
     assert office.cell(value) == expected
+    assert office.csv_cell(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, ""), (True, "true"), (False, "false"), (3, "3")])
+def test_csv_cells_write_plain_values(value, expected):
+    assert office.csv_cell(value) == expected
 
 
 @pytest.mark.django_db
