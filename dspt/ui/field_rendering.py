@@ -90,6 +90,18 @@ def field_params(bf, opts=None) -> dict:
                 ],
             },
         }
+    # CheckboxSelectMultiple is a subclass of RadioSelect: it must be tested first, or it renders as radios.
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return {
+            "component": "checkboxes",
+            "params": common
+            | {
+                "idPrefix": bf.auto_id,
+                "name": bf.html_name,
+                "fieldset": fieldset,
+                "items": _choice_items(bf, _current_values(bf), opts),
+            },
+        }
     if isinstance(widget, forms.RadioSelect):
         return {
             "component": "radios",
@@ -99,17 +111,6 @@ def field_params(bf, opts=None) -> dict:
                 "name": bf.html_name,
                 "fieldset": fieldset,
                 "classes": opts.get("classes", ""),
-                "items": _choice_items(bf, _current_values(bf), opts),
-            },
-        }
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return {
-            "component": "checkboxes",
-            "params": common
-            | {
-                "idPrefix": bf.auto_id,
-                "name": bf.html_name,
-                "fieldset": fieldset,
                 "items": _choice_items(bf, _current_values(bf), opts),
             },
         }

@@ -71,3 +71,20 @@ def test_plain_text_emails_are_not_html_escaped_but_html_ones_are():
     context = {"organisation_name": "O'Brien & <Sons>", "ods_code": "VX101", "url": "https://x", "valid_hours": 24}
     assert "O'Brien & <Sons>" in render_to_string("emails/register-subject.txt", context)
     assert "O&#39;Brien &amp; &lt;Sons&gt;" in render_to_string("emails/register-body.html", context)
+
+
+def test_several_choices_render_as_checkboxes_not_radios():
+    """CheckboxSelectMultiple is a subclass of RadioSelect; the renderer must not mistake it for radios."""
+    from dspt.ui.field_rendering import field_params
+
+    class Services(forms.Form):
+        services = forms.MultipleChoiceField(
+            choices=[("a", "One"), ("b", "Two")], widget=forms.CheckboxSelectMultiple, required=False
+        )
+        one = forms.ChoiceField(choices=[("a", "One"), ("b", "Two")], widget=forms.RadioSelect)
+
+    form = Services({"services": ["a", "b"]})
+    several = field_params(form["services"])
+    assert several["component"] == "checkboxes"
+    assert [item["checked"] for item in several["params"]["items"]] == [True, True]
+    assert field_params(form["one"])["component"] == "radios"
