@@ -60,3 +60,31 @@ def still_needed(group_progress) -> str:
     if left[rules.MET] == 0:
         return "Everything needed for Standards Met is done."
     return f"Still needed: {left[rules.APPROACHING]} for Approaching Standards, {left[rules.MET]} for Standards Met."
+
+
+def after_saving(row, step) -> tuple[str, str]:
+    """The one message after "Save and continue": ("success" or "warning", text). Says at once when the answer does
+    not count yet and why, and when the group is finished or the next question is in another group."""
+    ref = row.question.ref
+    if row.verdict.ok:
+        level, parts = "success", [f"Your answer to {ref} has been saved."]
+    else:
+        fix = f" To make it count: {row.verdict.fix[:1].lower()}{row.verdict.fix[1:]}." if row.verdict.fix else ""
+        level, parts = (
+            "warning",
+            [f"Your answer to {ref} has been saved, but it does not count yet: {row.verdict.reason}.{fix}"],
+        )
+    if step.target is None:
+        parts.append("Every question needed for Standards Met has an answer that counts.")
+        return level, " ".join(parts)
+    target = rules.STATUS_LABELS[step.target]
+    if step.reached:
+        parts.append(f"Your answers now reach {target}.")
+        return level, " ".join(parts)
+    if step.finished_group is not None:
+        parts.append(f"That is everything in {step.finished_group.title} needed for {target}.")
+    if step.new_group is not None:
+        parts.append(f"Next: {step.new_group.title}.")
+    elif step.question is None:
+        parts.append(f"Nothing else is missing for {target}: see what is left on the assessment's home page.")
+    return level, " ".join(parts)

@@ -81,12 +81,48 @@ class Standing:
     def to_review(self) -> list[QuestionRow]:
         return [row for row in self.rows if row.answer is not None and row.answer.needs_review]
 
-    def first_unanswered_after(self, question) -> Question | None:
-        later = [r for r in self.rows if r.question.position > question.position and not r.verdict.ok]
-        earlier = [r for r in self.rows if r.question.position < question.position and not r.verdict.ok]
-        for row in later + earlier:
-            return row.question
-        return None
+    def row_for(self, question) -> QuestionRow:
+        return next(row for row in self.rows if row.question.pk == question.pk)
+
+    def next_after(self, question, working_towards: str | None) -> "NextStep":
+        """Where "Save and continue" goes after `question`, for someone who was working towards the status
+        `working_towards` (the next target before the save): when the answers now reach it, nowhere (the
+        assessment's home page says so and lists what the next status needs); otherwise the next question, in the
+        same group, that still stands in the way; when the group has none left, the first such question of the next
+        group that has one; when no group has, nowhere."""
+        if working_towards is not None and rules.ORDER.index(self.status) >= rules.ORDER.index(working_towards):
+            return NextStep(None, working_towards, finished_group=None, new_group=None, reached=True)
+        target = working_towards
+        if target is None:
+            return NextStep(None, target, finished_group=None, new_group=None)
+        group = next(g for g in self.groups if g.group.pk == question.group_id)
+
+        def still_needed(rows):
+            return [r for r in rows if rules.needed_for(r.question, target) and not r.verdict.ok]
+
+        later = [r for r in group.rows if r.question.position > question.position]
+        earlier = [r for r in group.rows if r.question.position < question.position]
+        in_group = still_needed(later) + still_needed(earlier)
+        if in_group:
+            return NextStep(in_group[0].question, target, finished_group=None, new_group=None)
+        finished = group.group if not still_needed(group.rows) else None
+        index = self.groups.index(group)
+        for other in self.groups[index + 1 :] + self.groups[:index]:
+            needed = still_needed(other.rows)
+            if needed:
+                return NextStep(needed[0].question, target, finished_group=finished, new_group=other.group)
+        return NextStep(None, target, finished_group=finished, new_group=None)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where to go after saving an answer, and what to say about it."""
+
+    question: Question | None  # the next question to answer; None: the assessment's home page
+    target: str | None  # the status being worked towards (rules.APPROACHING, rules.MET), None when Met or above
+    finished_group: object | None  # the group that now has everything `target` needs, to say so
+    new_group: object | None  # the other group `question` is in, to say so
+    reached: bool = False  # the save made the answers reach `target`
 
 
 def answer_state(answer) -> rules.AnswerState | None:

@@ -201,3 +201,35 @@ def test_a_made_up_version_for_an_unanswered_question_is_handled(client_for, own
     response = post(client_for(owner), "1.3.13", {"answer": "Locked office", "version": 5})
     assert response.status_code == 302
     assert not assessment.answers.exists()
+
+
+def test_an_answer_that_does_not_count_says_so_at_once_and_why(client_for, owner, assessment):
+    client = client_for(owner)
+    response = post(client, "3.2.1", {"answer": "80"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Your answer to 3.2.1 has been saved, but it does not count yet: 80% is below the 95% needed." in page
+    assert "To make it count: reach 95%." in page
+    assert "Success" not in page.split("nhsuk-notification-banner", 1)[1][:400]  # an "Important" banner, not success
+
+
+def test_a_draft_with_an_impossible_date_keeps_the_rest_and_says_what_it_kept(client_for, owner, assessment):
+    data = {
+        "answer[day]": "31",
+        "answer[month]": "2",
+        "answer[year]": "2026",
+        "comment": "Tested with Sam, results in the blue folder",
+        "action": "draft",
+    }
+    response = post(client_for(owner), "7.2.1", data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error:" in page
+    assert "Your draft was saved without the date" in page
+    assert 'value="31"' in page and 'value="2"' in page  # what was typed is still there to correct
+    answer = answer_of(assessment, "7.2.1")
+    assert answer.is_draft and answer.comment == "Tested with Sam, results in the blue folder"
+    assert answer.value == {}
+    # The page's form is on the new version, so correcting the date saves without a conflict
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    assert int(version) == answer.version

@@ -39,7 +39,12 @@ def question_page(request, year: str, ref: str):
         has_files=bool(files),
         draft=draft,
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and draft and not form.is_valid() and "version" not in form.errors:
+        form = _save_what_is_valid_as_a_draft(request, assessment, question, form)
+        answer = assessment.answers.filter(question=question).prefetch_related("evidence").first()
+        files = list(answer.evidence.all()) if answer else []
+    elif request.method == "POST" and form.is_valid():
+        working_towards = None if draft else progress.load(assessment).next_target
         try:
             answering.save_answer(
                 assessment,
@@ -59,11 +64,16 @@ def question_page(request, year: str, ref: str):
         if draft:
             messages.success(request, f"Your answer to {question.ref} has been saved as a draft")
             return redirect("assessments:question", request.organisation.ods_code, year, question.ref)
-        messages.success(request, f"Your answer to {question.ref} has been saved")
-        following = progress.load(assessment).first_unanswered_after(question)
-        if following is None:
-            return redirect("assessments:home", request.organisation.ods_code, year)
-        return redirect("assessments:question", request.organisation.ods_code, year, following.ref)
+        standing = progress.load(assessment)
+        step = standing.next_after(question, working_towards)
+        level, text = presenters.after_saving(standing.row_for(question), step)
+        messages.add_message(request, messages.SUCCESS if level == "success" else messages.WARNING, text)
+        code = request.organisation.ods_code
+        if step.question is not None:
+            return redirect("assessments:question", code, year, step.question.ref)
+        if step.target is None:
+            return redirect("assessments:group", code, year, question.group.slug)
+        return redirect("assessments:home", code, year)
     return render(
         request,
         "assessments/question.jinja",
@@ -84,6 +94,42 @@ def question_page(request, year: str, ref: str):
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
     )
+
+
+def _save_what_is_valid_as_a_draft(request, assessment, question, form):
+    """ "Save as draft" with a mistake: keep every field that is right, say what was left out, and show the form
+    again (on the saved version) with the mistake still there to correct."""
+    left_out = [str(form.fields[name].label or name).lower() for name in form.errors if name in form.fields]
+    try:
+        answer = answering.save_answer(
+            assessment,
+            question,
+            value=form.value(),
+            comment=form.cleaned_data.get("comment", ""),
+            is_draft=True,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            files=form.cleaned_data.get("uploads") or [],
+        )
+    except answering.Conflict:
+        messages.warning(request, "Someone else saved this answer since you opened it, so your draft was not saved")
+        return form
+    messages.warning(
+        request,
+        f"Your draft was saved without the {' and the '.join(left_out)}: correct what is shown below and save again",
+    )
+    data = request.POST.copy()
+    data["version"] = str(answer.version)
+    again = AnswerForm(
+        data,
+        None,
+        question=question,
+        thresholds=assessment.framework.thresholds,
+        has_files=answer.evidence.exists(),
+        draft=True,
+    )
+    again.is_valid()
+    return again
 
 
 def _conflict(request, assessment, question, current, form):
