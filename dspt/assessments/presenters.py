@@ -2,7 +2,9 @@
 
 from dspt.assessments import rules
 from dspt.assessments.rules import NOT_APPLICABLE
-from dspt.frameworks import answer_types
+from django.urls import reverse
+
+from dspt.frameworks import answer_types, helps
 from dspt.frameworks.models import Question
 
 STATUS_TAG_CLASSES = {
@@ -88,3 +90,18 @@ def after_saving(row, step) -> tuple[str, str]:
     elif step.question is None:
         parts.append(f"Nothing else is missing for {target}: see what is left on the assessment's home page.")
     return level, " ".join(parts)
+
+
+def what_helps(question, ods_code: str) -> list[dict]:
+    """The question's "What helps" as {"text", "href"} items: a link where this service (or the place named) has
+    the thing, plain text where it is something the provider keeps itself."""
+    shown = []
+    for item in helps.items((question.guidance or {}).get("helps", "")):
+        href = reverse(item.url_name, args=[ods_code]) if item.url_name else item.external
+        shown.append({"text": item.text, "href": href or None})
+    return shown
+
+
+def what_helps_text(question) -> str:
+    """The same, as one line of text (inside a task-list row, where links cannot go)."""
+    return "; ".join(item.text for item in helps.items((question.guidance or {}).get("helps", "")))

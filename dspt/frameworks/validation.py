@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from dspt.frameworks import answer_types
+from dspt.frameworks import answer_types, helps
 from dspt.frameworks.models import Question
 
 REF = re.compile(r"^\d+\.\d+\.\d+$")
@@ -324,6 +324,11 @@ def _check_question(problems, position, data, thresholds, has_previous) -> Parse
     strings = dict.fromkeys(GUIDANCE_KEYS)
     if "guidance" in data:
         _check_entry(problems, place, "guidance.", guidance, GUIDANCE_KEYS, (), strings)
+        if isinstance(guidance, dict) and isinstance(guidance.get("helps"), str):
+            for key in helps.unknown(guidance["helps"]):
+                close = difflib.get_close_matches(key, list(helps.HELPS), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else " (add it to dspt/frameworks/helps.py)"
+                problems.add(place, "guidance.helps", f"{key!r} is not something we know how to show{hint}")
     rules = _check_rules(problems, place, data, data.get("answer_type"), thresholds)
     change = _check_change(problems, place, data, has_previous)
     if not _is_ref(ref):

@@ -10,7 +10,6 @@ from dspt.ui.presenters import long_date
 NOT_STARTED = {"tag": {"text": "Not started", "classes": "nhsuk-tag--blue"}}
 COMPLETED = {"text": "Completed"}
 IN_PROGRESS = {"tag": {"text": "In progress", "classes": "nhsuk-tag--light-blue"}}
-CANNOT_START = {"text": "Cannot start yet", "classes": "nhsuk-task-list__status--cannot-start-yet"}
 
 
 # Areas that build on organisations (the assessment, publishing, and later the registers) add their own row to the
@@ -66,13 +65,6 @@ def task_list(organisation, membership: Membership) -> list[dict]:
         },
     ]
     later = [build(organisation, membership) for _order, build in sorted(_home_tasks.values(), key=lambda t: t[0])]
-    later.append(
-        {
-            "title": {"text": "Keep your registers"},
-            "hint": {"text": "Information assets, processing, training, incidents and more (coming soon)"},
-            "status": CANNOT_START,
-        }
-    )
     return [
         {"heading": "1. Set up your organisation", "items": setup},
         {"heading": "2. Complete your Data Security and Protection Toolkit", "items": later},

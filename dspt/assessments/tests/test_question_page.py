@@ -233,3 +233,16 @@ def test_a_draft_with_an_impossible_date_keeps_the_rest_and_says_what_it_kept(cl
     # The page's form is on the new version, so correcting the date saves without a conflict
     version = re.search(r'name="version" value="(\d+)"', page).group(1)
     assert int(version) == answer.version
+
+
+def test_what_helps_links_what_exists_and_promises_nothing_else(client_for, owner, assessment):
+    client = client_for(owner)
+    page = client.get(URL.format("1.1.1")).content.decode()
+    assert '<a href="/o/VX101/profile/">Your organisation profile on this service' in page
+    assert 'href="https://ico.org.uk/ESDWebPages/Search"' in page
+    for ref in ("1.2.1", "7.1.1", "8.1.1"):
+        text = client.get(URL.format(ref)).content.decode()
+        assert "template" not in text.lower().split("what helps", 1)[-1].split("</ul>", 1)[0], ref
+    home = client.get("/o/VX101/").content.decode() + client.get("/").content.decode()
+    assert "coming soon" not in home.lower()
+    assert "Open DSPT risk summary" not in client.get("/o/VX101/assessment/2025-26/").content.decode()

@@ -68,6 +68,7 @@ def home(request, year: str):
             "missing": standing.missing_for(target) if target else [],
             "row_status": presenters.row_status,
             "still_needed": presenters.still_needed,
+            "what_helps_text": presenters.what_helps_text,
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
     )

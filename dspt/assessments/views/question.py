@@ -90,6 +90,7 @@ def question_page(request, year: str, ref: str):
             "can_edit": can_edit,
             "is_current": current,
             "level_hint": presenters.level_hint(question),
+            "what_helps": presenters.what_helps(question, request.organisation.ods_code),
             "multipart": form.is_multipart(),
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },

@@ -111,6 +111,11 @@ ERRORS_2024 = [
     (_guidance("1.1.1", how="x"), "2024-25.yaml: question 1.1.1: guidance.how: unknown key"),
     (_guidance("1.1.1", what=""), "2024-25.yaml: question 1.1.1: guidance.what: must not be empty"),
     (_guidance("1.1.1", helps=None), "2024-25.yaml: question 1.1.1: guidance.helps: must be a string"),
+    (
+        _guidance("1.1.1", helps="Information Asset Register; Privacy notce template"),
+        "question 1.1.1: guidance.helps: 'Privacy notce template' is not something we know how to show (did you mean "
+        "'Privacy notice template'?)",
+    ),
     (_set("1.1.1", change={"status": "new"}), "question 1.1.1: change: is only allowed in a file with previous_year"),
 ]
 
