@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export HOST PORT  # settings.py builds SITE_URL from them unless SITE_URL is set
 
 .PHONY: run test test-fast test-e2e lint fmt check-migrations refresh-frontend clean browser
 

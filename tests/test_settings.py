@@ -139,3 +139,27 @@ def test_our_checks_run_with_check_deploy_only():
     env = {**PRODUCTION, "DEBUG": "0", "SITE_URL": "http://wrong.example.org"}
     plain = manage("check", env=env)
     assert "dspt.W00" not in plain.stdout + plain.stderr
+
+
+def test_in_development_emailed_links_follow_the_port_make_run_serves_on():
+    show = ("shell", "--no-imports", "-c", "from django.conf import settings; print(settings.SITE_URL)")
+    assert (
+        manage(*show, env={"DEBUG": "1", "SECRET_KEY": "x", "PORT": "8123"}).stdout.strip() == "http://127.0.0.1:8123"
+    )
+    chosen = {"DEBUG": "1", "SECRET_KEY": "x", "PORT": "8123", "SITE_URL": "https://dspt.example.org"}
+    assert manage(*show, env=chosen).stdout.strip() == "https://dspt.example.org"
+
+
+def test_make_run_passes_its_host_and_port_on():
+    result = subprocess.run(
+        ["make", "-n", "run", "PORT=8123", "HOST=127.0.0.2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
+    assert "runserver 127.0.0.2:8123" in result.stdout, result.stdout + result.stderr
+    makefile = (ROOT / "Makefile").read_text()
+    assert "export HOST PORT" in makefile
