@@ -1,9 +1,9 @@
 """How answers, statuses and progress are shown. No HTTP, no queries."""
 
-from dspt.assessments import rules
-from dspt.assessments.rules import NOT_APPLICABLE
 from django.urls import reverse
 
+from dspt.assessments import rules
+from dspt.assessments.rules import NOT_APPLICABLE
 from dspt.frameworks import answer_types, helps
 from dspt.frameworks.models import Question
 

@@ -33,7 +33,10 @@ QUESTION_REQUIRED += ("guidance",)
 # answer type needs or may have is said by its entry in frameworks/answer_types; every type may have
 # not_applicable_allowed.
 RULE_KEYS = ("explanation_required_on_no", "acceptable", "not_applicable_allowed", "choices", "minimum")
-RULE_KEYS += ("max_age_months", "min_length")
+RULE_KEYS += ("max_age_months", "min_length", "from_profile")
+# Facts of the organisation profile a question may offer, so nobody types them twice (rule key from_profile).
+PROFILE_FACTS = ("ico_number", "caldicott", "siro", "ig_lead", "dpo")
+EVERY_TYPE_MAY_HAVE = ("not_applicable_allowed", "from_profile")
 
 
 def rule_keys() -> tuple[str, ...]:
@@ -232,12 +235,16 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     for key in needed:
         if key not in rules:
             problems.add(place, key, f"is missing (answer_type {answer_type} needs it)")
-    for key in [key for key in rules if key not in (*needed, *optional, "not_applicable_allowed")]:
+    for key in [key for key in rules if key not in (*needed, *optional, *EVERY_TYPE_MAY_HAVE)]:
         problems.add(place, key, f"is not used by answer_type {answer_type}")
         del rules[key]
     for key in ("explanation_required_on_no", "not_applicable_allowed"):
         if key in rules and not isinstance(rules[key], bool):
             problems.add(place, key, f"must be true or false, got {_show(rules[key])}")
+    facts = rules.get("from_profile")
+    known_facts = isinstance(facts, list) and facts and all(fact in PROFILE_FACTS for fact in facts)
+    if "from_profile" in rules and not (known_facts and len(set(facts)) == len(facts)):
+        problems.add(place, "from_profile", f"must be a list of {', '.join(PROFILE_FACTS)}, got {_show(facts)}")
     for key in ("max_age_months", "min_length"):
         if key in rules and not _is_int(rules[key], 1):
             problems.add(place, key, f"must be a whole number above 0, got {_show(rules[key])}")

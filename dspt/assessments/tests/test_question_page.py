@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -246,3 +247,35 @@ def test_what_helps_links_what_exists_and_promises_nothing_else(client_for, owne
     home = client.get("/o/VX101/").content.decode() + client.get("/").content.decode()
     assert "coming soon" not in home.lower()
     assert "Open DSPT risk summary" not in client.get("/o/VX101/assessment/2025-26/").content.decode()
+
+
+def test_facts_from_the_profile_are_offered_not_typed_twice(client_for, owner, org, assessment):
+    profile = org.profile
+    profile.ico_number = "ZB765432"
+    profile.siro_name, profile.siro_title = "Sam Patel", "Registered manager"
+    profile.save()
+    client = client_for(owner)
+    page = client.get(URL.format("1.1.1")).content.decode()
+    assert 'value="ZB765432"' in page
+    assert "We have filled in your answer from your organisation profile" in page
+    assert not assessment.answers.exists()  # offered, not saved
+    text = client.get(URL.format("1.1.5")).content.decode()
+    assert "Our Senior Information Risk Owner (SIRO) is Sam Patel, Registered manager." in text
+    assert "Information governance lead: not given yet" in text
+    # Once answered, the saved answer is shown, not the profile's
+    post(client, "1.1.1", {"answer": "ZA123456"})
+    assert 'value="ZA123456"' in client.get(URL.format("1.1.1")).content.decode()
+
+
+def test_a_question_set_may_name_only_known_profile_facts(tmp_path):
+    import yaml
+
+    from dspt.frameworks import validation
+    from dspt.frameworks.loader import FrameworkError
+
+    data = yaml.safe_load(Path("content/frameworks/2024-25.yaml").read_text())
+    data["questions"][0]["from_profile"] = ["ico_number", "favourite_colour"]
+    path = tmp_path / "2024-25.yaml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(FrameworkError, match=r"question 1\.1\.1: from_profile: must be a list of ico_number"):
+        validation.validate(path)

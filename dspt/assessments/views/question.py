@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from dspt.assessments import answering, presenters, progress
+from dspt.assessments import answering, from_profile, presenters, progress
 from dspt.assessments.forms import AnswerForm
 from dspt.assessments.views.common import get_assessment, get_question
 from dspt.lib import downloads
@@ -26,6 +26,7 @@ def question_page(request, year: str, ref: str):
     answer = assessment.answers.filter(question=question).prefetch_related("evidence").first()
     files = list(answer.evidence.all()) if answer else []
     current = answering.can_change(assessment)
+    profile = assessment.organisation.profile
     can_edit = request.membership.can(Membership.MEMBER) and current
     if request.method == "POST" and not can_edit:
         raise PermissionDenied("Viewers cannot change answers, and earlier years are kept as they were")
@@ -33,7 +34,8 @@ def question_page(request, year: str, ref: str):
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
         _files_of(request),
-        initial=AnswerForm.initial_from(answer, question),
+        initial=AnswerForm.initial_from(answer, question)
+        | (from_profile.initial(question, profile) if answer is None else {}),
         question=question,
         thresholds=assessment.framework.thresholds,
         has_files=bool(files),
@@ -91,6 +93,8 @@ def question_page(request, year: str, ref: str):
             "is_current": current,
             "level_hint": presenters.level_hint(question),
             "what_helps": presenters.what_helps(question, request.organisation.ods_code),
+            "profile_facts": from_profile.facts(question, profile),
+            "filled_from_profile": answer is None and bool(from_profile.initial(question, profile)),
             "multipart": form.is_multipart(),
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
