@@ -23,6 +23,7 @@ THRESHOLD_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 GROUP_SLUGS = ("staffing-and-roles", "policies-and-procedures", "data-security", "it-systems-and-devices")
 MAY_BE_EMPTY = ("summary", "helps")
 GUIDANCE_KEYS = ("what", "why", "good_answer_care_home", "good_answer_home_care", "helps")
+GUIDANCE_OPTIONAL = ("action",)  # the suggested action when the question is open in an action plan
 LEVELS = tuple(value for value, _ in Question.LEVELS)
 CHANGE_STATUSES = tuple(value for value, _ in Question.CHANGES)
 TOP_REQUIRED = ("year", "version", "title", "deadline", "standards", "groups", "questions")
@@ -328,9 +329,9 @@ def _check_question(problems, position, data, thresholds, has_previous) -> Parse
     elif confirmed is True and "level_note" in data:
         problems.add(place, "level_note", "is only allowed when level_confirmed is false")
     guidance = data.get("guidance", {})
-    strings = dict.fromkeys(GUIDANCE_KEYS)
+    strings = dict.fromkeys((*GUIDANCE_KEYS, *GUIDANCE_OPTIONAL))
     if "guidance" in data:
-        _check_entry(problems, place, "guidance.", guidance, GUIDANCE_KEYS, (), strings)
+        _check_entry(problems, place, "guidance.", guidance, GUIDANCE_KEYS, GUIDANCE_OPTIONAL, strings)
         if isinstance(guidance, dict) and isinstance(guidance.get("helps"), str):
             for key in helps.unknown(guidance["helps"]):
                 close = difflib.get_close_matches(key, list(helps.HELPS), n=1)

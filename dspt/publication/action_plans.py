@@ -44,8 +44,15 @@ def lines_for(plan: ActionPlan | None, standing) -> list[ActionPlanLine]:
     for position, row in enumerate(open_items(standing), start=1):
         line = saved.get(row.question.ref) or ActionPlanLine(plan=plan, ref=row.question.ref)
         line.question_text, line.gap, line.position = row.question.text, row.verdict.reason, position
+        line.suggested_action = suggested_action(row)
         lines.append(line)
     return lines
+
+
+def suggested_action(row) -> str:
+    """What the guidance suggests doing about an open item (its `guidance.action`), else what would make it count."""
+    action = (row.question.guidance or {}).get("action", "")
+    return action or row.verdict.fix
 
 
 def _describe(line: ActionPlanLine) -> str:

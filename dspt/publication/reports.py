@@ -1,5 +1,6 @@
 """Documents made from a publication's frozen snapshot (PDF report, Excel workbook) and from action plans."""
 
+import datetime
 import io
 
 from django.template.loader import render_to_string
@@ -66,8 +67,17 @@ def plan_rows(sheet, plan: dict) -> None:
         sheet.append(["The organisation's own action plan document:", office.cell(plan["document"])])
     sheet.append(["Reference", "Question", "Why it is not met yet", "Action", "Owner", "Target date"])
     for line in plan.get("lines", []):
-        values = [line["ref"], line["question"], line["gap"], line["action"], line["owner"], line["target_date"]]
-        sheet.append([office.cell(value) for value in values])
+        values = [line["ref"], line["question"], line["gap"], line["action"], line["owner"]]
+        sheet.append([*(office.cell(value) for value in values), _as_date(line["target_date"])])
+        sheet.cell(row=sheet.max_row, column=6).number_format = "d mmmm yyyy"
+
+
+def _as_date(value):
+    """A real date for a spreadsheet cell (so it sorts and filters as a date), or None."""
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def plan_xlsx(organisation, year: str, rows: list[dict]) -> bytes:
@@ -95,7 +105,9 @@ def plan_docx(organisation, year: str, rows: list[dict]) -> bytes:
     for line in rows:
         cells = table.add_row().cells
         for cell, text in zip(
-            cells, [line["ref"], line["question"], line["action"], line["owner"], line["target_date"]], strict=True
+            cells,
+            [line["ref"], line["question"], line["action"], line["owner"], long_date(line["target_date"])],
+            strict=True,
         ):
             cell.text = office.text(text)
     buffer = io.BytesIO()

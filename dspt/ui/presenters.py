@@ -6,9 +6,15 @@ from django.utils import timezone
 
 
 def long_date(value) -> str:
-    """1 July 2026 (dates) or 1 July 2026 at 2:05pm (times, in UK time)."""
+    """1 July 2026 (dates, also written YYYY-MM-DD as in frozen publications) or 1 July 2026 at 2:05pm (times, in
+    UK time)."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
     if isinstance(value, datetime.datetime):
         local = timezone.localtime(value)
         hour = local.strftime("%I").lstrip("0") or "12"

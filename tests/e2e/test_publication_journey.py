@@ -214,12 +214,16 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
     # The action plan lists every Standards Met item still open
     page.get_by_role("link", name="Make an action plan").click()
     page.wait_for_url("**/publish/action-plan/")
-    assert heading(page) == "Your action plan"
+    assert heading(page) == "Your action plan for 2025-26"
     legends = page.locator("main form fieldset > legend").filter(has_text=re.compile(r"^\s*\d+(\.\d+)+ "))
     plan_refs = [text.split()[0] for text in legends.all_inner_texts()]
     assert len(plan_refs) == needed_for_met - needed_for_approaching, plan_refs
     assert set(plan_refs) == met_refs
-    story.check_accessible()  # action plan, empty
+    # Each line starts with the action the guidance suggests, for me to keep or change
+    first = assessment.framework.questions.get(ref=plan_refs[0])
+    suggested = plan_line(page, plan_refs[0]).get_by_label("What you will do", exact=True).input_value()
+    assert suggested == first.guidance["action"]
+    story.check_accessible()  # action plan, with suggested actions
 
     # I fill every line, but give one a target date in the past
     in_six_months = today + datetime.timedelta(days=183)
@@ -230,7 +234,7 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
     press(page, "Save the plan")
 
     # The error says what is wrong, its link goes to that line's date, and nothing typed is lost
-    assert heading(page) == "Your action plan"
+    assert heading(page) == "Your action plan for 2025-26"
     expect_error(page, f"Target date for {mistaken} must be today or in the future")  # names the line
     assert page.locator(".nhsuk-error-summary li").count() == 1
     focused = page.evaluate("document.activeElement.id")

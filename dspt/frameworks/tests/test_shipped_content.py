@@ -94,3 +94,9 @@ def test_the_changes_are_the_ones_the_readme_lists(shipped, django_assert_num_qu
     }
     assert changes.removed == []
     assert all(entry.previous.ref == ref for ref, entry in changes.items() if entry.previous)
+
+
+def test_every_standards_met_question_suggests_an_action_for_the_action_plan(shipped):
+    for year, framework in shipped.items():
+        without = [q.ref for q in framework.questions.filter(level=Question.LEVEL_MET) if not q.guidance.get("action")]
+        assert without == [], year

@@ -124,3 +124,43 @@ def test_attach_and_remove_below_the_views(approaching, owner):
         {"Uploaded plan": [None, "our-plan.pdf"]},
         {"Uploaded plan": ["our-plan.pdf", None]},
     ]
+
+
+def test_each_open_item_suggests_an_action_that_saving_accepts(client_for, owner, approaching):
+    client = client_for(owner)
+    page = client.get(PUBLISH + "action-plan/").content.decode()
+    assert "<title>Your action plan for 2025-26" in page
+    opt_out = approaching.framework.questions.get(ref="1.2.4").guidance["action"]
+    assert f">{opt_out}</textarea>" in page
+    assert "Suggested from the guidance: keep it, change it to fit, or write your own" in page
+    # Accepting it: the person adds who and by when, and the suggested words are saved as the action
+    data = {
+        "action": "draft",
+        "line-1.2.4-action": opt_out,
+        "line-1.2.4-owner": "Sam Patel",
+        "line-1.2.4-target_date[day]": "31",
+        "line-1.2.4-target_date[month]": "3",
+        "line-1.2.4-target_date[year]": "2099",
+    }
+    client.post(PUBLISH + "action-plan/", data)
+    line = ActionPlanLine.objects.get(ref="1.2.4")
+    assert (line.action, line.complete) == (opt_out, True)
+
+
+def test_plan_downloads_show_dates_as_people_write_them_and_excel_as_real_dates(client_for, owner, approaching):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    standing = progress.load(approaching)
+    ref = action_plans.lines_for(None, standing)[0].ref
+    when = datetime.date(2099, 3, 31)
+    action_plans.save_lines(approaching, standing, {ref: action_plans.LineValues("Do it", "Sam", when)}, owner)
+    client = client_for(owner)
+    document = Document(io.BytesIO(client.get(PUBLISH + "action-plan.docx").content))
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert "31 March 2099" in cells and "2099-03-31" not in cells
+    sheet = load_workbook(io.BytesIO(client.get(PUBLISH + "action-plan.xlsx").content)).active
+    dated = [row for row in sheet.iter_rows(values_only=True) if row[0] == ref][0]
+    assert dated[5] == datetime.datetime(2099, 3, 31)

@@ -142,21 +142,29 @@ def _plan_forms(lines, data):
         form = PlanLineForm(
             data,
             prefix=f"line-{line.ref}",
-            initial={"action": line.action, "owner": line.owner, "target_date": line.target_date},
+            initial={
+                "action": line.action or line.suggested_action,
+                "owner": line.owner,
+                "target_date": line.target_date,
+            },
         )
+        if not line.action and line.suggested_action:
+            form.fields[
+                "action"
+            ].help_text = "Suggested from the guidance: keep it, change it to fit, or write your own"
         # Name the item in each label, so a message in the error summary says which line it is about.
         form.fields["target_date"].label = f"Target date for {line.ref}"
         forms.append(form)
     return forms
 
 
-def _plan_page(request, plan, lines, line_forms, document_form):
+def _plan_page(request, plan, lines, line_forms, document_form, plan_year):
     """The action plan page; the error summary covers every line form and the upload form."""
     return render(
         request,
         "publication/action_plan.jinja",
         {
-            "title": "Your action plan",
+            "title": f"Your action plan for {plan_year}",
             "plan": plan,
             "rows": list(zip(lines, line_forms, strict=True)),
             "form": document_form,
@@ -190,7 +198,7 @@ def action_plan(request):
             return redirect("publication:action_plan", request.organisation.ods_code)
         messages.success(request, "Your action plan has been saved")
         return redirect("publication:overview", request.organisation.ods_code)
-    return _plan_page(request, state.plan, lines, forms, PlanDocumentForm())
+    return _plan_page(request, state.plan, lines, forms, PlanDocumentForm(), assessment.framework.year)
 
 
 @organisation_view(ADMIN)
@@ -205,7 +213,7 @@ def upload_plan(request):
         return redirect("publication:overview", request.organisation.ods_code)
     state = publish.journey(assessment)
     lines = action_plans.lines_for(state.plan, state.standing)
-    return _plan_page(request, state.plan, lines, _plan_forms(lines, None), form)
+    return _plan_page(request, state.plan, lines, _plan_forms(lines, None), form, assessment.framework.year)
 
 
 @organisation_view(ADMIN)
