@@ -1,6 +1,7 @@
 """Display logic for organisation pages: the task list, navigation and profile summary."""
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -79,14 +80,16 @@ def roles_rows(profile: Profile) -> list[tuple[str, str]]:
     return rows
 
 
-def profile_rows(organisation, can_change: bool) -> list[dict]:
-    """Summary-list rows for the profile, with a change link per answer for administrators."""
+def profile_rows(organisation, can_change: bool, return_to: str = "") -> list[dict]:
+    """Summary-list rows for the profile, with a change link per answer for administrators. `return_to` is the page
+    (of this organisation) the change link comes back to once the answer is saved."""
     profile = organisation.profile
+    query = urlencode({"change": 1} | ({"next": return_to} if return_to else {}))
 
     def row(label, value, slug=None):
         item = {"key": {"text": label}, "value": {"text": value}}
         if slug and can_change:
-            href = reverse("organisations:profile_step", args=[organisation.ods_code, slug]) + "?change=1"
+            href = reverse("organisations:profile_step", args=[organisation.ods_code, slug]) + "?" + query
             item["actions"] = {"items": [{"href": href, "text": "Change", "visuallyHiddenText": label.lower()}]}
         return item
 

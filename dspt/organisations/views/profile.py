@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dspt.organisations import forms, presenters, profile_rules
@@ -26,6 +27,15 @@ def _step(slug: str):
         if step_slug == slug:
             return index, form_class, title
     raise Http404("No such step")
+
+
+def _return_to(request) -> str:
+    """The page of this organisation a change link came from (?next=), to go back to once saved; else ""."""
+    target = request.GET.get("next", "")
+    prefix = f"/o/{request.organisation.ods_code}/"
+    if target.startswith(prefix) and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return target
+    return ""
 
 
 @organisation_view()
@@ -54,8 +64,12 @@ def step(request, slug: str):
     profile = organisation.profile
     form = form_class(posted(request), instance=profile)
     before = profile_rules.values(form, organisation)
+    return_to = _return_to(request)
     if request.method == "POST" and form.is_valid():
         profile_rules.save_step(form, organisation, before, request.user)
+        if return_to:
+            messages.success(request, "Your organisation profile has been updated")
+            return redirect(return_to)
         if profile_rules.is_complete(profile):
             messages.success(request, "Your organisation profile has been updated")
             return redirect("organisations:profile", organisation.ods_code)
@@ -78,6 +92,7 @@ def step(request, slug: str):
             "step_number": index + 1,
             "step_count": len(STEPS),
             "back_route": back,
+            "return_to": return_to,
             "submit_text": "Save" if profile_rules.is_complete(profile) else "Save and continue",
         },
     )

@@ -268,3 +268,23 @@ def test_reading_the_publish_page_writes_nothing(client_for, viewer, assessment)
 
     assert client_for(viewer).get(PUBLISH).status_code == 200
     assert not PublicationDraft.objects.exists()
+
+
+def test_change_from_the_publish_profile_check_returns_to_the_journey(client_for, owner, org, assessment):
+    client = client_for(owner)
+    page = client.get(PUBLISH + "profile/").content.decode()
+    change = re.search(r'href="(/o/VX101/profile/ico/\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "next=%2Fo%2FVX101%2Fpublish%2Fprofile%2F" in change
+    form = client.get(change).content.decode()
+    assert 'href="/o/VX101/publish/profile/"' in form  # the back link goes back to the journey too
+    response = client.post(change, {"ico_number": "ZA654321"})
+    assert response.status_code == 302 and response["Location"] == PUBLISH + "profile/"
+    org.profile.refresh_from_db()
+    assert org.profile.ico_number == "ZA654321"
+
+
+def test_a_change_link_only_returns_to_a_page_of_the_same_organisation(client_for, owner, org, assessment):
+    client = client_for(owner)
+    for elsewhere in ("https://evil.example/", "//evil.example/o/VX101/", "/o/VX201/publish/"):
+        response = client.post(f"/o/VX101/profile/ico/?change=1&next={elsewhere}", {"ico_number": "ZA654321"})
+        assert response.status_code == 302 and response["Location"] == "/o/VX101/profile/", elsewhere

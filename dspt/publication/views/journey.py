@@ -107,7 +107,7 @@ def check_profile(request):
         "publication/profile.jinja",
         {
             "title": "Is your organisation profile still right?",
-            "rows": profile_rows(request.organisation, True),
+            "rows": profile_rows(request.organisation, True, return_to=request.path),
             "complete": complete,
         },
     )
