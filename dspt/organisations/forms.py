@@ -66,19 +66,22 @@ class AboutForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["organisation_type", "size"]
-        widgets = {"organisation_type": forms.RadioSelect, "size": forms.RadioSelect}
+        fields = ["organisation_type", "services", "size"]
+        widgets = {"organisation_type": forms.RadioSelect, "services": forms.RadioSelect, "size": forms.RadioSelect}
         labels = {
             "organisation_type": "What kind of organisation is it?",
+            "services": "What kind of care do you provide?",
             "size": "How many staff do you have?",
         }
         help_texts = {
             "organisation_type": "Care homes, home care, supported living and other adult social care services are "
             "social care providers",
+            "services": "The guidance shows examples for your kind of care first",
             "size": "Count everyone who works for you, including part-time staff, bank staff and volunteers",
         }
         error_messages = {
             "organisation_type": {"required": "Select what kind of organisation it is"},
+            "services": {"required": "Select what kind of care you provide"},
             "size": {"required": "Select how many staff you have"},
         }
 
@@ -86,6 +89,8 @@ class AboutForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["size"].required = True
         self.fields["size"].choices = Profile.SIZES
+        self.fields["services"].required = True
+        self.fields["services"].choices = Profile.SERVICES
         self.fields["organisation_type"].choices = Profile.ORGANISATION_TYPES
         self.initial.setdefault("name", self.instance.organisation.name)
         self.order_fields(["name", "organisation_type", "size"])

@@ -123,6 +123,12 @@ class Profile(models.Model):
         ("health_care", "Independent health care provider"),
         ("other", "Another kind of organisation"),
     ]
+    CARE_HOME, HOME_CARE, BOTH = "care_home", "home_care", "both"
+    SERVICES = [
+        (CARE_HOME, "A care home (with or without nursing)"),
+        (HOME_CARE, "Care in people's own homes (home care, domiciliary care, supported living)"),
+        (BOTH, "Both"),
+    ]
     SIZES = [
         ("1-9", "1 to 9 staff"),
         ("10-49", "10 to 49 staff"),
@@ -140,6 +146,7 @@ class Profile(models.Model):
     organisation_type = models.CharField(
         "type of organisation", max_length=20, choices=ORGANISATION_TYPES, default=SOCIAL_CARE
     )
+    services = models.CharField("kind of care", max_length=10, choices=SERVICES, blank=True)
     size = models.CharField("number of staff", max_length=10, choices=SIZES, blank=True)
     caldicott_name = models.CharField("Caldicott Guardian's name", max_length=150, blank=True)
     caldicott_title = models.CharField("Caldicott Guardian's job title", max_length=150, blank=True)

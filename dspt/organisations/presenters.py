@@ -100,6 +100,7 @@ def profile_rows(organisation, can_change: bool, return_to: str = "") -> list[di
         row("Organisation name", organisation.name, "about"),
         row("ODS code", organisation.ods_code),
         row("Type of organisation", profile.get_organisation_type_display(), "about"),
+        row("Kind of care", profile.get_services_display() or "Not answered", "about"),
         row("Number of staff", profile.get_size_display() or "Not answered", "about"),
     ]
     rows += [row(label, holder, "roles") for label, holder in roles_rows(profile)]

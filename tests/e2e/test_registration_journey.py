@@ -131,6 +131,7 @@ def complete_the_profile_wizard(story):
     assert name.input_value() == DIRECTORY_NAME  # filled in from the ODS directory
     name.fill(NEW_NAME)
     assert page.get_by_label("Social care provider").is_checked()
+    page.get_by_label("Care in people's own homes (home care, domiciliary care, supported living)").check()
     page.get_by_label("10 to 49 staff").check()
     press(page, "Save and continue")
 

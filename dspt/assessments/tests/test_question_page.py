@@ -279,3 +279,20 @@ def test_a_question_set_may_name_only_known_profile_facts(tmp_path):
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(FrameworkError, match=r"question 1\.1\.1: from_profile: must be a list of ico_number"):
         validation.validate(path)
+
+
+@pytest.mark.parametrize(
+    ("services", "first"),
+    [
+        ("home_care", "in home care"),
+        ("care_home", "in a care home"),
+        ("both", "in a care home"),
+        ("", "in a care home"),
+    ],
+)
+def test_the_guidance_shows_the_example_for_the_kind_of_care_first(client_for, owner, org, assessment, services, first):
+    org.profile.services = services
+    org.profile.save()
+    page = client_for(owner).get(URL.format("1.1.2")).content.decode()
+    positions = {kind: page.index(f"A good answer {kind}") for kind in ("in a care home", "in home care")}
+    assert min(positions, key=positions.get) == first

@@ -94,6 +94,7 @@ def question_page(request, year: str, ref: str):
             "level_hint": presenters.level_hint(question),
             "what_helps": presenters.what_helps(question, request.organisation.ods_code),
             "profile_facts": from_profile.facts(question, profile),
+            "home_care_first": profile.services == profile.HOME_CARE,
             "filled_from_profile": answer is None and bool(from_profile.initial(question, profile)),
             "multipart": form.is_multipart(),
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),

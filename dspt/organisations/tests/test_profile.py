@@ -20,7 +20,16 @@ def test_the_wizard_walks_every_step_then_asks_to_check(client_for, owner, org):
     client = client_for(owner)
     assert client.get("/o/VX101/profile/")["Location"] == "/o/VX101/profile/about/"
     steps = [
-        ("about", {"name": "Fictional Meadowbrook", "organisation_type": "social_care", "size": "10-49"}, "roles"),
+        (
+            "about",
+            {
+                "name": "Fictional Meadowbrook",
+                "organisation_type": "social_care",
+                "services": "care_home",
+                "size": "10-49",
+            },
+            "roles",
+        ),
         ("roles", ROLES, "email"),
         ("email", {"nhsmail_only": "no"}, "cyber-essentials"),
         ("cyber-essentials", {"cyber_essentials_plus": "no"}, "ico"),
@@ -54,6 +63,11 @@ def test_the_wizard_walks_every_step_then_asks_to_check(client_for, owner, org):
     [
         ("about", {"name": "", "organisation_type": "social_care"}, "Enter your organisation&#39;s name"),
         ("about", {"name": "X", "organisation_type": "social_care"}, "Select how many staff you have"),
+        (
+            "about",
+            {"name": "X", "organisation_type": "social_care", "size": "1-9"},
+            "Select what kind of care you provide",
+        ),
         ("email", {}, "Select yes, no or not sure"),
         ("cyber-essentials", {"cyber_essentials_plus": "yes"}, "Enter the date on your Cyber Essentials Plus"),
         (
