@@ -3,6 +3,10 @@
 Accepted: PDF, Word (.docx, .doc), Excel (.xlsx, .xls), OpenDocument text and spreadsheets (.odt, .ods), PNG and
 JPEG images. The file's name must also end with an extension of the kind its content shows, so a web page renamed
 to .pdf is refused.
+
+Word, Excel and OpenDocument files are zip archives. They are checked from the archive's directory and at most
+ZIP_READ_BYTES of one entry, never unpacked: an archive with too many entries, or entries that claim to unpack to
+far more than any real document (a "zip bomb"), is refused before anything is read.
 """
 
 import hashlib
@@ -14,6 +18,11 @@ from pathlib import Path
 from django.conf import settings
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAX_ENTRIES = 5000  # a large Word or Excel file has a few hundred
+ZIP_MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # all entries together, as the archive declares them
+ZIP_MAX_RATIO = 200  # an entry unpacking to more than 200 times its packed size (and over 1 MB) is not a document
+ZIP_READ_BYTES = 512  # the most read from any entry
+MIMETYPE_MAX_BYTES = 100  # OpenDocument's "mimetype" entry is one short line
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,46 @@ class Refused(Exception):
     """The file cannot be accepted; the message says why in plain words."""
 
 
+class Unsafe(Refused):
+    """An archive that cannot be checked without unpacking far more than it holds."""
+
+
+def read_start(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """At most ZIP_READ_BYTES of an entry, however large it claims or turns out to be."""
+    with archive.open(info) as entry:
+        return entry.read(ZIP_READ_BYTES)
+
+
+def _plausible(infos: list[zipfile.ZipInfo]) -> bool:
+    if len(infos) > ZIP_MAX_ENTRIES:
+        return False
+    if sum(info.file_size for info in infos) > ZIP_MAX_UNPACKED_BYTES:
+        return False
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+            return False
+        if info.filename == "mimetype" and info.file_size > MIMETYPE_MAX_BYTES:
+            return False
+    return True
+
+
+def _sniff_zip(handle) -> Kind | None:
+    with zipfile.ZipFile(handle) as archive:
+        infos = archive.infolist()
+        if not _plausible(infos):
+            raise Unsafe("it unpacks to far more than a document would")
+        names = {info.filename for info in infos}
+        if "mimetype" in names:
+            mimetype = read_start(archive, archive.getinfo("mimetype")).decode("ascii", "replace").strip()
+            return {ODT.content_type: ODT, ODS.content_type: ODS}.get(mimetype)
+        if "[Content_Types].xml" in names:
+            if any(name.startswith("word/") for name in names):
+                return DOCX
+            if any(name.startswith("xl/") for name in names):
+                return XLSX
+    return None
+
+
 def sniff(head: bytes, handle) -> Kind | None:
     """What the content is, judged from its bytes (handle is a seekable file for zip-based formats)."""
     if head.startswith(b"%PDF-"):
@@ -52,17 +101,8 @@ def sniff(head: bytes, handle) -> Kind | None:
     if head.startswith(b"PK\x03\x04"):
         handle.seek(0)
         try:
-            with zipfile.ZipFile(handle) as archive:
-                names = set(archive.namelist())
-                if "mimetype" in names:
-                    mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                    return {ODT.content_type: ODT, ODS.content_type: ODS}.get(mimetype)
-                if "[Content_Types].xml" in names:
-                    if any(name.startswith("word/") for name in names):
-                        return DOCX
-                    if any(name.startswith("xl/") for name in names):
-                        return XLSX
-        except zipfile.BadZipFile:
+            return _sniff_zip(handle)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError):
             return None
     return None
 
@@ -77,8 +117,15 @@ def check(uploaded) -> Kind:
         raise Refused(f"{name} is larger than {limit // (1024 * 1024)} MB. Make it smaller or upload a link instead")
     uploaded.seek(0)
     head = uploaded.read(16)
-    kind = sniff(head, uploaded.file if hasattr(uploaded, "file") else uploaded)
-    uploaded.seek(0)
+    try:
+        kind = sniff(head, uploaded.file if hasattr(uploaded, "file") else uploaded)
+    except Unsafe as unsafe:
+        raise Refused(
+            f"{name} cannot be checked safely: {unsafe}. Save it again from Word, Excel or LibreOffice, or upload it "
+            "as a PDF"
+        ) from unsafe
+    finally:
+        uploaded.seek(0)
     if kind is None:
         raise Refused(f"{name} must be {ACCEPTED_DESCRIPTION}")
     extension = Path(name).suffix.lower()
@@ -119,4 +166,4 @@ def delete_stored(stored_name: str) -> None:
         path.unlink()
 
 
-__all__ = ["Refused", "check", "delete_stored", "open_stored", "sniff", "store"]
+__all__ = ["Refused", "Unsafe", "check", "delete_stored", "open_stored", "read_start", "sniff", "store"]

@@ -60,3 +60,76 @@ def test_stored_files_get_random_names_outside_the_web_root(settings, tmp_path):
         assert handle.read() == b"%PDF-1.7 hello"
     with pytest.raises(FileNotFoundError):
         uploads.open_stored("../../etc/passwd")
+
+
+# ---- zip bombs: an upload is checked without unpacking it ---------------------------------------------------
+
+
+def odt_bomb(entry_megabytes: int) -> bytes:
+    """A small .odt whose 'mimetype' entry unpacks to `entry_megabytes` MB (written in 1 MB steps)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open("mimetype", "w", force_zip64=True) as entry:
+            entry.write(b"application/vnd.oasis.opendocument.text")
+            zeros = b"\0" * (1024 * 1024)
+            for _ in range(entry_megabytes):
+                entry.write(zeros)
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+def many_entries(count: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for number in range(count):
+            archive.writestr(f"word/part{number}.xml", "")
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_without_unpacking_it():
+    import tracemalloc
+
+    bomb = odt_bomb(200)
+    assert len(bomb) < 1024 * 1024  # small on the wire
+    tracemalloc.start()
+    try:
+        with pytest.raises(uploads.Refused, match="cannot be checked safely"):
+            uploads.check(SimpleUploadedFile("minutes.odt", bomb))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024, f"checking the file used {peak // 1024} KB"
+
+
+def test_an_entry_is_read_only_a_little_even_when_its_declared_size_lies():
+    """A forged header can claim a tiny size: the check still reads no more than a few hundred bytes, and the lie
+    shows as a broken archive (which check() refuses)."""
+    import tracemalloc
+
+    buffer = io.BytesIO(odt_bomb(50))
+    tracemalloc.start()
+    try:
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+            info = archive.getinfo("mimetype")
+            info.file_size = 39  # as a forged central directory would say
+            with pytest.raises(zipfile.BadZipFile):  # the entry does not match its header: caught by sniff()
+                uploads.read_start(archive, info)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+
+
+def test_an_archive_with_too_many_entries_is_refused():
+    with pytest.raises(uploads.Refused, match="cannot be checked safely"):
+        uploads.check(SimpleUploadedFile("policy.docx", many_entries(uploads.ZIP_MAX_ENTRIES + 1)))
+    assert uploads.check(SimpleUploadedFile("policy.docx", many_entries(50))).label == "Word document"
+
+
+def test_a_real_opendocument_file_is_still_accepted():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert uploads.check(SimpleUploadedFile("rota.ods", buffer.getvalue())).label == "OpenDocument spreadsheet"
