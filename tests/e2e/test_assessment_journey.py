@@ -165,8 +165,9 @@ def assessment_of(year: str) -> Assessment:
 
 
 def sheet_row(page, ref: str) -> str:
-    """The text of the answer sheet's row for `ref` (its key starts with the reference, then the level)."""
-    key = re.compile("^" + re.escape(ref) + r"(?![.\d])")
+    """The text of the answer sheet's row for `ref` (its key starts with the reference, then the level; the NHS.UK
+    summary-list macro puts a line break and indentation before the key's content)."""
+    key = re.compile(r"^\s*" + re.escape(ref) + r"(?![.\d])")
     return page.locator(".nhsuk-summary-list__row").filter(has=page.locator("dt", has_text=key)).inner_text()
 
 
@@ -298,7 +299,10 @@ def test_an_administrator_reaches_standards_met_and_carries_the_answers_into_the
     assert ico_2025.change_status == "unchanged"
     page.goto(question_url(live_server, "2025-26", "1.1.1"))
     assert heading(page) == ico_2025.text
-    assert "Carried over from 2024-25." in page.locator("main .nhsuk-inset-text").inner_text()
+    assert (
+        "Carried over from 2024-25."
+        in page.locator("main .nhsuk-inset-text").filter(has_text="Carried over").inner_text()
+    )
     assert page.get_by_label("ICO registration number", exact=True).input_value() == "ZA123456"
     story.check_accessible()
     save_and_continue(page, ico_2025)
