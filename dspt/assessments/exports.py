@@ -20,6 +20,7 @@ from dspt.ui.presenters import long_date
 class SheetRow:
     ref: str
     standard: str
+    standard_title: str
     group: str
     question: str
     level: str
@@ -37,6 +38,7 @@ def sheet_rows(standing) -> list[SheetRow]:
             SheetRow(
                 ref=question.ref,
                 standard=str(question.standard_id and question.standard.number),
+                standard_title=question.standard.title if question.standard_id else "",
                 group=question.group.title,
                 question=question.text,
                 level=presenters.LEVEL_LABELS[question.level],
@@ -80,8 +82,13 @@ def to_docx(assessment, rows: list[SheetRow]) -> bytes:
     document = Document()
     document.add_heading(office.text(_title(assessment)), level=1)
     document.add_paragraph(f"Exported {long_date(timezone.now())}. Each answer is listed under its reference number.")
+    # Headings go 1, 2, 3 without skipping: the title, each standard, then each question under its standard.
+    standard = None
     for row in rows:
-        document.add_heading(office.text(f"{row.ref} {row.question}"), level=3)
+        if row.standard_title and row.standard != standard:
+            document.add_heading(office.text(f"Standard {row.standard}: {row.standard_title}"), level=2)
+        standard = row.standard if row.standard_title else None
+        document.add_heading(office.text(f"{row.ref} {row.question}"), level=3 if standard else 2)
         document.add_paragraph(office.text(f"Needed for: {row.level}. Counts now: {row.counts}."))
         document.add_paragraph(office.text(f"Answer: {row.answer or 'Not answered'}"))
         if row.comment:

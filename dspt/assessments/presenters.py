@@ -6,6 +6,7 @@ from dspt.assessments import rules
 from dspt.assessments.rules import NOT_APPLICABLE
 from dspt.frameworks import answer_types, helps
 from dspt.frameworks.models import Question
+from dspt.ui.presenters import lower_first
 
 STATUS_TAG_CLASSES = {
     rules.NOT_MET: "nhsuk-tag--red",
@@ -71,7 +72,7 @@ def after_saving(row, step) -> tuple[str, str]:
     if row.verdict.ok:
         level, parts = "success", [f"Your answer to {ref} has been saved."]
     else:
-        fix = f" To make it count: {row.verdict.fix[:1].lower()}{row.verdict.fix[1:]}." if row.verdict.fix else ""
+        fix = f" To make it count: {lower_first(row.verdict.fix)}." if row.verdict.fix else ""
         level, parts = (
             "warning",
             [f"Your answer to {ref} has been saved, but it does not count yet: {row.verdict.reason}.{fix}"],

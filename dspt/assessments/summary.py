@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from dspt.assessments import progress, rules
+from dspt.assessments import presenters, progress, rules
 from dspt.organisations import presenters as org_presenters
 
 
@@ -44,8 +44,6 @@ def home_task(organisation, membership) -> dict:
         item["hint"] = {"text": "The yearly self-assessment against the 10 data security standards"}
         item["status"] = org_presenters.NOT_STARTED
     else:
-        item["hint"] = {
-            "text": f"{summary.year}: {summary.answered} of {summary.total} answered. Reaches {summary.label}"
-        }
-        item["status"] = org_presenters.COMPLETED if summary.met else org_presenters.IN_PROGRESS
+        item["hint"] = {"text": f"{summary.year}: {summary.answered} of {summary.total} answered"}
+        item["status"] = {"tag": presenters.status_tag(summary.status)}  # the status the answers reach
     return item

@@ -3,6 +3,8 @@
 import datetime
 from collections.abc import Iterable
 
+from django.utils.text import capfirst
+
 from dspt.history.models import ChangeRecord
 
 
@@ -19,7 +21,7 @@ def field_values(instance, fields: Iterable[str]) -> dict:
     values = {}
     for name in fields:
         field = instance._meta.get_field(name)
-        label = str(field.verbose_name).capitalize()
+        label = capfirst(str(field.verbose_name))
         if field.choices:
             value = getattr(instance, f"get_{name}_display")() if getattr(instance, name) not in ("", None) else ""
         else:

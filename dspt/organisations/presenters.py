@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from dspt.organisations.models import Membership, Organisation, Profile
-from dspt.ui.presenters import long_date
+from dspt.ui.presenters import long_date, lower_first
 
 NOT_STARTED = {"tag": {"text": "Not started", "classes": "nhsuk-tag--blue"}}
 COMPLETED = {"text": "Completed"}
@@ -90,7 +90,7 @@ def profile_rows(organisation, can_change: bool, return_to: str = "") -> list[di
         item = {"key": {"text": label}, "value": {"text": value}}
         if slug and can_change:
             href = reverse("organisations:profile_step", args=[organisation.ods_code, slug]) + "?" + query
-            item["actions"] = {"items": [{"href": href, "text": "Change", "visuallyHiddenText": label.lower()}]}
+            item["actions"] = {"items": [{"href": href, "text": "Change", "visuallyHiddenText": lower_first(label)}]}
         return item
 
     cyber = profile.get_cyber_essentials_plus_display() if profile.cyber_essentials_plus else "Not answered"

@@ -94,7 +94,7 @@ def status_of(code: str, today: datetime.date | None = None) -> PublicView:
 
 
 def history_for(code: str) -> list[dict]:
-    """Every publication that covered this code, newest first: year, status and date only."""
+    """Every publication that covered this code, newest first: year, status (its label and key) and date only."""
     publications = (
         Publication.objects.filter(sites__ods_code=code)
         .order_by("-published_at", "-id")
@@ -104,6 +104,7 @@ def history_for(code: str) -> list[dict]:
         {
             "year": p["year"],
             "status": STATUS_LABELS.get(p["status"], p["status"]),
+            "status_key": p["status"],
             "published_on": timezone.localtime(p["published_at"]).date(),
             "published_by_code": p["organisation__ods_code"] if p["organisation__ods_code"] != code else "",
         }

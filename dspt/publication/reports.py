@@ -26,7 +26,9 @@ def pdf(publication) -> bytes:
             "generated": long_date(timezone.now()),
         },
     )
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: a tagged PDF (headings, tables, reading order) with the language and title of report.html's
+    # <html lang> and <title>, shown by viewers instead of the file name; screen readers need all of it.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def xlsx(publication) -> bytes:

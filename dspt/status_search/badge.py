@@ -7,20 +7,27 @@ attributes are used (no <style>, no script), so the badge also works under a str
 import datetime
 import xml.etree.ElementTree as ET
 
-from dspt.assessments.rules import APPROACHING, EXCEEDED, MET, NOT_MET
+from dspt.assessments import presenters
 from dspt.ui.presenters import long_date
 
 WIDTH, HEIGHT = 340, 76
 NAME_LIMIT = 38
 FONT = "Frutiger W01, Arial, Helvetica, sans-serif"
 TEXT, SECONDARY, BORDER = "#212b32", "#4c6272", "#d8dde0"
-COLOURS = {
-    NOT_MET: "#d5281b",
-    APPROACHING: "#ffeb3b",
-    MET: "#007f3b",
-    EXCEEDED: "#00a499",
-}
 GREY = "#768692"
+# The colour bar is the NHS.UK colour its tag is named after (assessments.presenters.STATUS_TAG_CLASSES), so the
+# badge always matches the tag shown on every page.
+TAG_COLOURS = {
+    "nhsuk-tag--red": "#d5281b",
+    "nhsuk-tag--yellow": "#ffeb3b",
+    "nhsuk-tag--green": "#007f3b",
+    "nhsuk-tag--aqua-green": "#00a499",
+    "nhsuk-tag--blue": "#005eb8",
+    "nhsuk-tag--orange": "#ed8b00",
+    "nhsuk-tag--purple": "#330072",
+    "nhsuk-tag--pink": "#ae2573",
+    "nhsuk-tag--grey": GREY,
+}
 
 
 def clean(text: str) -> str:
@@ -42,7 +49,7 @@ def lines(name: str, view, today: datetime.date, service_name: str) -> tuple[str
 def colour_of(view) -> str:
     if not view.status or not view.current:
         return GREY
-    return COLOURS.get(view.status, GREY)
+    return TAG_COLOURS.get(presenters.STATUS_TAG_CLASSES.get(view.status, ""), GREY)
 
 
 def build(name: str, view, today: datetime.date, service_name: str) -> str:

@@ -5,53 +5,68 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from dspt.assessments import presenters as assessment_presenters
 from dspt.assessments.rules import APPROACHING, EXCEEDED, MET, NOT_MET
 from dspt.publication.public import NOT_PUBLISHED
 from dspt.status_search.badge import HEIGHT, WIDTH
 from dspt.ui.presenters import long_date
 
-TAG_COLOURS = {NOT_MET: "red", APPROACHING: "yellow", MET: "green", EXCEEDED: "aqua-green"}
+OUT_OF_DATE = "Out of date"
+GREY = "nhsuk-tag--grey"  # not published, or out of date: no status colour
 
-# What each status means, in plain words (the public page).
+# What each status means, in plain words (the public page), by status key (or the label of a grey tag).
 MEANINGS = [
     (
-        "Standards Exceeded",
+        EXCEEDED,
         "The organisation meets every standard and also holds a current Cyber Essentials Plus certificate, "
         "checked by an independent assessor.",
     ),
     (
-        "Standards Met",
+        MET,
         "The organisation says it meets every standard needed to show it looks after people's information "
         "safely and securely.",
     ),
     (
-        "Approaching Standards",
+        APPROACHING,
         "The organisation meets the basic standards and has published a plan to meet the rest.",
     ),
     (
-        "Standards Not Met",
+        NOT_MET,
         "The organisation has published its assessment but does not yet meet the basic standards.",
     ),
     (
-        "Out of date",
+        OUT_OF_DATE,
         "The status was published for an earlier year and the deadline for publishing a newer one has passed.",
     ),
     (NOT_PUBLISHED, "We do not hold a published status for this organisation."),
 ]
 
 
-def meaning_rows() -> list[dict]:
-    """Rows for the NHS.UK summary list explaining each status."""
-    return [{"key": {"text": label}, "value": {"text": meaning}} for label, meaning in MEANINGS]
+def tag_of(status: str) -> dict:
+    """The tag of a status key, as on every signed-in page (assessments.presenters.status_tag); any other text
+    (Not published, Out of date) is a grey tag."""
+    if status in assessment_presenters.STATUS_TAG_CLASSES:
+        return assessment_presenters.status_tag(status)
+    return {"text": status, "classes": GREY}
+
+
+def meanings() -> list[dict]:
+    """Each status's tag (as the page shows it) and what it means, for the page's summary list."""
+    return [{"tag": tag_of(status), "meaning": meaning} for status, meaning in MEANINGS]
 
 
 def status_tag(view) -> dict:
     """Parameters for the NHS.UK tag macro for a public view (publication.public.PublicView)."""
     if not view.status:
-        return {"text": NOT_PUBLISHED, "colour": "grey"}
+        return tag_of(NOT_PUBLISHED)
     if not view.current:
-        return {"text": view.display, "colour": "grey"}
-    return {"text": view.display, "colour": TAG_COLOURS.get(view.status, "blue")}
+        return {"text": view.display, "classes": GREY}
+    return tag_of(view.status)
+
+
+def history_rows(history: list[dict]) -> list[dict]:
+    """The public history (publication.public.history_for) with each publication's status as its tag."""
+    return [item | {"tag": tag_of(item["status_key"])} for item in history]
 
 
 def display_name(result) -> str:

@@ -13,6 +13,7 @@ from dspt.lib import downloads
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
 from dspt.organisations.presenters import navigation
+from dspt.ui.presenters import lower_first
 
 
 def _files_of(request):
@@ -105,7 +106,7 @@ def question_page(request, year: str, ref: str):
 def _save_what_is_valid_as_a_draft(request, assessment, question, form):
     """ "Save as draft" with a mistake: keep every field that is right, say what was left out, and show the form
     again (on the saved version) with the mistake still there to correct."""
-    left_out = [str(form.fields[name].label or name).lower() for name in form.errors if name in form.fields]
+    left_out = [lower_first(form.fields[name].label or name) for name in form.errors if name in form.fields]
     try:
         answer = answering.save_answer(
             assessment,

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0004_copy_join_links'),
+        ("organisations", "0004_copy_join_links"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='profile',
-            name='services',
-            field=models.CharField(blank=True, choices=[('care_home', 'A care home (with or without nursing)'), ('home_care', "Care in people's own homes (home care, domiciliary care, supported living)"), ('both', 'Both')], max_length=10, verbose_name='kind of care'),
+            model_name="profile",
+            name="services",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("care_home", "A care home (with or without nursing)"),
+                    ("home_care", "Care in people's own homes (home care, domiciliary care, supported living)"),
+                    ("both", "Both"),
+                ],
+                max_length=10,
+                verbose_name="kind of care",
+            ),
         ),
     ]

@@ -126,8 +126,8 @@ def test_changes_are_recorded_with_who_when_old_and_new(client_for, owner, org):
     client.post("/o/VX101/profile/email/", {"nhsmail_only": "no"})  # no change: nothing recorded
     records = list(ChangeRecord.objects.filter(area="Organisation profile").order_by("id"))
     assert [r.changes for r in records] == [
-        {"Nhsmail is the only email system": ["", "Yes"]},
-        {"Nhsmail is the only email system": ["Yes", "No"]},
+        {"NHSmail is the only email system": ["", "Yes"]},
+        {"NHSmail is the only email system": ["Yes", "No"]},
     ]
     assert {r.actor_label for r in records} == {"owner@care.example"}
     page = client.get("/o/VX101/history/").content.decode()

@@ -162,5 +162,5 @@ def test_plan_downloads_show_dates_as_people_write_them_and_excel_as_real_dates(
     cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
     assert "31 March 2099" in cells and "2099-03-31" not in cells
     sheet = load_workbook(io.BytesIO(client.get(PUBLISH + "action-plan.xlsx").content)).active
-    dated = [row for row in sheet.iter_rows(values_only=True) if row[0] == ref][0]
+    dated = next(row for row in sheet.iter_rows(values_only=True) if row[0] == ref)
     assert dated[5] == datetime.datetime(2099, 3, 31)

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from dspt.assessments import presenters as assessment_presenters
 from dspt.assessments import progress
 from dspt.lib import downloads
 from dspt.organisations.access import organisation_view
@@ -26,6 +27,7 @@ def history(request):
         {
             "title": "Publications",
             "publications": request.organisation.publications.defer("snapshot"),
+            "tag_for": assessment_presenters.status_tag,
             "navigation_items": navigation(request.organisation, request.membership, "publish"),
         },
     )
@@ -40,6 +42,7 @@ def detail(request, publication_id: int):
         {
             "title": f"{publication.year}: {publication.snapshot['status_label']}",
             "publication": publication,
+            "status_tag": assessment_presenters.status_tag(publication.status),
             "snap": publication.snapshot,
             "navigation_items": navigation(request.organisation, request.membership, "publish"),
         },
