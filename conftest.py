@@ -7,10 +7,15 @@ from email import message_from_bytes
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import PASSWORD, add_member, make_organisation, make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# No per-example deadline: on a busy 2-core machine one slow example is not a bug (tests/test_hypothesis_profile.py).
+hypothesis_settings.register_profile("open-dspt", deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "open-dspt"))
 
 
 def pytest_collection_modifyitems(items):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "dspt.ui",
+    "dspt.outbox",
     "dspt.history",
     "dspt.accounts",
     "dspt.organisations",
@@ -49,8 +50,12 @@ INSTALLED_APPS = [
     "dspt.assessments",
     "dspt.publication",
     "dspt.status_search",
-    "dspt.demo",
 ]
+# Fictional demo data (`manage.py load_demo`, with a password committed to the repository) is for a development
+# machine only: the app is installed, and the command runs, only with DEBUG on. settings_test.py allows it for tests.
+DEMO_DATA_ALLOWED = DEBUG
+if DEMO_DATA_ALLOWED:
+    INSTALLED_APPS.append("dspt.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -60,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dspt.lib.middleware.NoStoreWhenSignedIn",
+    "dspt.lib.middleware.RefuseNulCharacters",
     "django_otp.middleware.OTPMiddleware",
     "dspt.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -123,14 +130,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 PASSWORD_MIN_LENGTH = 12
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+AUTH_PASSWORD_VALIDATORS = [  # Django's rules, with messages that say what to do (dspt/accounts/password_rules.py)
+    {"NAME": "dspt.accounts.password_rules.MinimumLength", "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH}},
+    {"NAME": "dspt.accounts.password_rules.NotCommon"},
+    {"NAME": "dspt.accounts.password_rules.NotOnlyNumbers"},
+    {"NAME": "dspt.accounts.password_rules.NotLikePersonalDetails"},
 ]
 
 LOGIN_URL = "accounts:sign_in"
@@ -141,6 +145,12 @@ LOGOUT_REDIRECT_URL = "ui:home"
 EMAIL_LINK_VALID_HOURS = env_int("EMAIL_LINK_VALID_HOURS", 24)
 # At most this many emailed links to one address per hour (stops the service being used to spam).
 EMAIL_LINKS_PER_HOUR = env_int("EMAIL_LINKS_PER_HOUR", 5)
+# At most this many requests for an email (registering, a password reset, asking to join, a fresh link) from one
+# client address per hour, whatever addresses they name.
+EMAIL_REQUESTS_PER_IP_PER_HOUR = env_int("EMAIL_REQUESTS_PER_IP_PER_HOUR", 10)
+# At most this many invitations from one organisation, and from one administrator, in 24 hours.
+INVITATIONS_PER_ORGANISATION_PER_DAY = env_int("INVITATIONS_PER_ORGANISATION_PER_DAY", 20)
+INVITATIONS_PER_SENDER_PER_DAY = env_int("INVITATIONS_PER_SENDER_PER_DAY", 10)
 
 # Sessions end after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
@@ -158,7 +168,16 @@ AXES_USERNAME_CALLABLE = "dspt.accounts.backends.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "dspt.accounts.views.signin.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+# Never store what was typed into a password or code field with a failed attempt (axes masks only "password").
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "current-password", "new-password1", "new-password2", "code"]
+# The client's address, through django-ipware. With PROXY_COUNT reverse proxies in front, each appending the
+# address it was connected from to X-Forwarded-For, the client is the PROXY_COUNT-th entry from the right (ipware
+# counts the proxies listed after it, so one fewer); what the client itself put further left is ignored. With
+# none, only the connection's own address counts, so the header cannot be spoofed.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1 if PROXY_COUNT else None
+IPWARE_STRICT = False  # a longer chain (the client sent its own header) still gives the proxy's entry
 
 OTP_TOTP_ISSUER = SERVICE_NAME
 
@@ -191,6 +210,12 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", bool(EMAIL_HOST_USER))
 EMAIL_TIMEOUT = 15
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Open DSPT <no-reply@localhost>")
+# Emails are written to an outbox during the request and sent after it (dspt/outbox/sending.py): "background"
+# sends them in a thread once the request's changes are saved; "cron" leaves them to `manage.py send_emails`.
+# Either way, that command (every minute from cron) sends what is due and retries failures.
+EMAIL_SENDING = env_str("EMAIL_SENDING", "background")
+if EMAIL_SENDING not in ("background", "cron", "immediately"):  # "immediately" is for the test suite
+    raise ImproperlyConfigured("EMAIL_SENDING must be background or cron (see the README).")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers. Behind a reverse proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=1.

@@ -13,7 +13,13 @@ os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="open-dspt-test-"))
 from dspt.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests run with DEBUG off, like production, but they are not production: the demo data and its command are tested.
+DEMO_DATA_ALLOWED = True
+if "dspt.demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "dspt.demo"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The test's transaction never commits, so emails leave the outbox as soon as they are written (see dspt/outbox).
+EMAIL_SENDING = "immediately"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

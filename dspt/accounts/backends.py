@@ -11,6 +11,12 @@ class EmailBackend(ModelBackend):
 
 
 def lockout_username(request, credentials) -> str | None:
-    """The email address django-axes counts failures against, whatever its capitals."""
-    value = (credentials or {}).get("username") or request.POST.get("email")
+    """The email address django-axes counts failures against, whatever its capitals.
+
+    Credentials come as authenticate() was called ("username") when failures are recorded, and under the user
+    model's USERNAME_FIELD ("email") when axes checks for a lockout; pages that check a signed-in person's password
+    again have no email in the form, so both must be read.
+    """
+    credentials = credentials or {}
+    value = credentials.get("username") or credentials.get("email") or request.POST.get("email")
     return value.strip().lower() if value else None

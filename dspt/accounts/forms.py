@@ -3,6 +3,9 @@
 from django import forms
 from django.contrib.auth import password_validation
 
+from dspt.accounts import password_checks
+from dspt.accounts.models import User
+
 
 class SignInForm(forms.Form):
     email = forms.EmailField(
@@ -37,7 +40,7 @@ class NewPasswordForm(forms.Form):
     password1 = forms.CharField(
         label="Create a password",
         strip=False,
-        help_text="At least 12 characters. A few unrelated words together are easy to remember and hard to guess",
+        help_text="Use at least 12 characters. A few unrelated words together are easy to remember and hard to guess",
         error_messages={"required": "Enter a password"},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -48,9 +51,11 @@ class NewPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args, user=None, ask_name=True, **kwargs):
+    def __init__(self, *args, user=None, email="", ask_name=True, **kwargs):
+        """`user` whose password it is; for a new account, `email` is theirs (a password must not be like it)."""
         super().__init__(*args, **kwargs)
         self.user = user
+        self.email = email
         if not ask_name:
             del self.fields["full_name"]
 
@@ -61,11 +66,13 @@ class NewPasswordForm(forms.Form):
         return second
 
     def clean(self):
+        """Every rule the password breaks is shown at once, as well as the two copies being different."""
         cleaned = super().clean()
         password = cleaned.get("password1")
-        if password and not self.errors.get("password2"):
+        if password:
+            user = self.user or User(email=self.email, full_name=cleaned.get("full_name", ""))
             try:
-                password_validation.validate_password(password, self.user)
+                password_validation.validate_password(password, user)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
@@ -79,13 +86,15 @@ class ExistingPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
+        """Checks `user`'s password; wrong ones count with sign-in failures from `request`'s client."""
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_checks.is_theirs(self.request, self.user, password):
             raise forms.ValidationError("The password is not right. Try again, or reset your password")
         return password
 

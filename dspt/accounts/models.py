@@ -66,3 +66,20 @@ class EmailLink(models.Model):
 
     def __str__(self):
         return f"{self.purpose} link for {self.email}"
+
+
+class EmailRequest(models.Model):
+    """Someone asked for an email anyone can ask for (to register, reset a password, join, a fresh link).
+
+    Counted per client address, so one client cannot send email after email to addresses it makes up; kept a day.
+    """
+
+    kind = models.CharField(max_length=20)
+    client = models.CharField("client address", max_length=45)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "created_at"])]
+
+    def __str__(self):
+        return f"{self.kind} from {self.client}"

@@ -1,13 +1,29 @@
 """Resetting a forgotten password with an emailed link (accounts' own link purpose)."""
 
+from contextlib import suppress
+
 from django.conf import settings
 from django.db import transaction
 
-from dspt.accounts import link_tokens
+from dspt.accounts import link_tokens, request_limits
 from dspt.accounts.models import EmailLink, User
 from dspt.lib import emails
 
 RESET = "reset"
+
+
+def request_link(email: str, client: str | None = None) -> None:
+    """Someone asked to reset the password for `email`: email a link when it has an account.
+
+    The asker is told the same whether or not it has one, and whether or not the address has had its hourly share
+    of emails. Only the client's own limit shows (request_limits.TooManyRequests), and it counts every request.
+    The email is written to the outbox and sent after the request, so answering takes as long either way.
+    """
+    email = email.strip().lower()
+    request_limits.count_request(RESET, client)
+    if User.objects.filter(email=email, is_active=True).exists():
+        with suppress(link_tokens.TooManyLinks):
+            send_link(email)
 
 
 def send_link(email: str) -> None:

@@ -1,21 +1,35 @@
 """Every email the service sends: one function per message, three templates per message.
 
-Templates live in ui/jinja2/emails/: NAME-subject.txt, NAME-body.txt and NAME-body.html.
+Templates live in ui/jinja2/emails/: NAME-subject.txt, NAME-body.txt and NAME-body.html. Subjects are fixed
+wording: nothing anyone typed (an organisation's or a person's name, an address) goes into one, so the service
+cannot be used to put someone's advert in a stranger's inbox.
+
+Nothing is sent here: each message goes to the outbox (dspt/outbox, which plugs itself in with deliver_with()),
+which sends it after the request that wrote it (docs/adr/0006-emails-go-through-an-outbox.md).
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+
+Deliver = Callable[[list[str], str, str, str], object]  # (to, subject, text, html)
+_deliver: list[Deliver] = []
+
+
+def deliver_with(deliver: Deliver) -> None:
+    """Hand every message to `deliver` (the outbox's queue, from its AppConfig.ready())."""
+    _deliver[:] = [deliver]
 
 
 def send(name: str, to: list[str], context: dict) -> None:
+    if not _deliver:
+        raise RuntimeError("No outbox to send emails through: add dspt.outbox to INSTALLED_APPS")
     context = {"site_url": settings.SITE_URL, "service_name": settings.SERVICE_NAME, **context}
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
     text = render_to_string(f"emails/{name}-body.txt", context)
     html = render_to_string(f"emails/{name}-body.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
-    message.attach_alternative(html, "text/html")
-    message.send()
+    _deliver[0](list(to), subject, text, html)
 
 
 def registration_link(email: str, url: str, ods_code: str, organisation_name: str, valid_hours: int) -> None:
@@ -31,14 +45,15 @@ def registration_link(email: str, url: str, ods_code: str, organisation_name: st
     )
 
 
-def invitation(email: str, url: str, organisation, role_label: str, invited_by, valid_hours: int) -> None:
+def invitation(email: str, url: str, organisation, role_description: str, invited_by, valid_hours: int) -> None:
+    """`role_description` says in plain words what they will be able to do: "a member: …"."""
     send(
         "invite",
         [email],
         {
             "url": url,
             "organisation": organisation,
-            "role_label": role_label,
+            "role_description": role_description,
             "invited_by": invited_by,
             "valid_hours": valid_hours,
         },

@@ -141,7 +141,6 @@ class CyberEssentialsForm(forms.ModelForm):
         label="Date on the certificate",
         required=False,
         allow_future=False,
-        help_text="For example, 27 3 2026",
     )
 
     class Meta:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from dspt.accounts import link_tokens
+from dspt.accounts import link_tokens, request_limits
 from dspt.accounts.models import EmailLink, User
 from dspt.history.models import ChangeRecord
 from dspt.history.record import record_change
@@ -21,6 +21,18 @@ from dspt.organisations.models import JoinLink, JoinRequest, Membership, OdsEntr
 
 REGISTER, INVITE = JoinLink.REGISTER, JoinLink.INVITE
 JOIN_REQUESTS_PER_DAY = 10
+
+# What each role can do, in the words of an invitation: "… has invited you to join X as {role}."
+ROLE_IN_INVITATIONS = {
+    Membership.ADMIN: "an administrator: you will be able to invite people, change the organisation's details and "
+    "publish its toolkit, as well as answer questions",
+    Membership.MEMBER: "a member: you will be able to answer questions and keep the registers up to date",
+    Membership.VIEWER: "a viewer: you will be able to read everything, but not change anything",
+}
+
+
+class TooManyInvitations(people.RuleBroken):
+    """An administrator, or their organisation, has sent its day's share of invitations."""
 
 
 def directory_loaded() -> bool:
@@ -40,7 +52,10 @@ def directory_name(ods_code: str) -> str:
 # ---- registering and joining ----------------------------------------------------------------------------------
 
 
-def send_registration_link(email: str, ods_code: str) -> None:
+def send_registration_link(email: str, ods_code: str, client: str | None = None) -> None:
+    """Email a registration link. `client` (request_limits.client_address) counts towards that client's hourly
+    limit (request_limits.TooManyRequests); the address's own limit raises link_tokens.TooManyLinks."""
+    request_limits.count_request(REGISTER, client)
     _link, token = issue(REGISTER, email, ods_code=ods_code)
     emails.registration_link(
         email,
@@ -89,12 +104,14 @@ def join(organisation: Organisation, user: User, role: str) -> Membership:
 # ---- asking to be invited -------------------------------------------------------------------------------------
 
 
-def ask_to_join(organisation: Organisation, requester_email: str) -> None:
+def ask_to_join(organisation: Organisation, requester_email: str, client: str | None = None) -> None:
     """Email the organisation's administrators; never tell the requester who they are.
 
     Each request is kept (administrators see it on the People page) and counts towards the hourly limit of
-    emails for the requester's address, so the form cannot be used to flood an organisation.
+    emails for the requester's address, and of requests from `client`, so the form cannot be used to flood an
+    organisation.
     """
+    request_limits.count_request("join", client)
     link_tokens.check_limit(requester_email)
     # Whatever addresses someone types, an organisation's administrators get a few of these a day at most.
     since = timezone.now() - timedelta(days=1)
@@ -113,16 +130,36 @@ def join_requests_sent(email: str, since: datetime) -> int:
 # ---- invitations ----------------------------------------------------------------------------------------------
 
 
+def check_invitation_limits(organisation: Organisation, by: User) -> None:
+    """Raise TooManyInvitations when `by`, or the organisation, has sent its share in the last 24 hours."""
+    recent = EmailLink.objects.filter(purpose=INVITE, created_at__gte=timezone.now() - timedelta(days=1))
+    sent_by_them = recent.filter(sent_by=by).count()
+    if sent_by_them >= settings.INVITATIONS_PER_SENDER_PER_DAY:
+        raise TooManyInvitations(
+            f"You have sent {sent_by_them} invitations in the last 24 hours, the most one person can send. "
+            "Try again tomorrow, or ask another administrator to send this one"
+        )
+    sent_by_organisation = recent.filter(join__organisation=organisation).count()
+    if sent_by_organisation >= settings.INVITATIONS_PER_ORGANISATION_PER_DAY:
+        raise TooManyInvitations(
+            f"{organisation.name} has sent {sent_by_organisation} invitations in the last 24 hours, the most an "
+            "organisation can send. Try again tomorrow"
+        )
+
+
+@transaction.atomic
 def invite(organisation: Organisation, email: str, role: str, by: User) -> EmailLink:
     email = email.strip().lower()
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()  # one invitation at a time
     if organisation.memberships.filter(user__email=email).exists():
         raise people.RuleBroken(f"{email} is already a member of {organisation.name}")
+    check_invitation_limits(organisation, by)
     link, token = issue(INVITE, email, organisation=organisation, role=role, sent_by=by)
     emails.invitation(
         email,
         link_tokens.url_for(token),
         organisation,
-        dict(Membership.ROLES)[role],
+        ROLE_IN_INVITATIONS[role],
         by,
         settings.EMAIL_LINK_VALID_HOURS,
     )
@@ -225,7 +262,7 @@ def resend(link: EmailLink) -> None:
     if link.purpose == REGISTER:
         emails.registration_link(link.email, url, about.ods_code, directory_name(about.ods_code), hours)
     else:
-        role = dict(Membership.ROLES).get(about.role, "Member")
+        role = ROLE_IN_INVITATIONS.get(about.role, ROLE_IN_INVITATIONS[Membership.MEMBER])
         emails.invitation(link.email, url, about.organisation, role, link.sent_by or link.email, hours)
 
 

@@ -34,6 +34,12 @@ def cancel_invitations(organisation: Organisation, email: str) -> int:
     ).update(used_at=timezone.now())
 
 
+def sole_administrator(organisation: Organisation) -> Membership | None:
+    """The organisation's administrator when it has only one: they cannot be removed nor given another role."""
+    administrators = list(Membership.objects.filter(organisation=organisation, role=Membership.ADMIN)[:2])
+    return administrators[0] if len(administrators) == 1 else None
+
+
 def _lock(organisation_id: int) -> None:
     """Serialise changes to an organisation's people, so two administrators cannot remove each other at once."""
     Organisation.objects.select_for_update().filter(pk=organisation_id).first()

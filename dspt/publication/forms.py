@@ -25,7 +25,7 @@ class PlanLineForm(forms.Form):
         label="What you will do", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     owner = forms.CharField(label="Who will do it", required=False, max_length=150)
-    target_date = DateField(label="By when", required=False, allow_past=False, help_text="For example, 31 3 2027")
+    target_date = DateField(label="By when", required=False, allow_past=False)
 
 
 class PlanDocumentForm(forms.Form):

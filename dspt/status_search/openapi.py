@@ -4,7 +4,11 @@ import copy
 
 from django.conf import settings
 
-from dspt.status_search.search import FIELDS
+from dspt.status_search.search import FIELDS, MAX_QUERY_LENGTH, PAGE_SIZE
+
+# The largest page number the API reads (api.py refuses a larger one, as this description says): 9 digits, so no
+# number typed can be too big for the database or for Python to turn into a whole number.
+MAX_PAGE = 999_999_999
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
 
@@ -44,7 +48,10 @@ STATUS = {
 ERROR = {
     "type": "object",
     "required": ["error"],
-    "properties": {"error": {"type": "string", "description": "What is wrong, in plain English"}},
+    "properties": {
+        "error": {"type": "string", "description": "What is wrong, in plain English"},
+        "parameter": {"type": "string", "description": "The query parameter at fault, when one is"},
+    },
 }
 
 STATUS_PAGE = {
@@ -56,7 +63,7 @@ STATUS_PAGE = {
         "pages": {"type": "integer", "minimum": 1},
         "next": {"type": ["string", "null"], "format": "uri"},
         "previous": {"type": ["string", "null"], "format": "uri"},
-        "results": {"type": "array", "maxItems": 20, "items": {"$ref": "#/components/schemas/Status"}},
+        "results": {"type": "array", "maxItems": PAGE_SIZE, "items": {"$ref": "#/components/schemas/Status"}},
     },
 }
 
@@ -88,21 +95,26 @@ DOCUMENT = {
                 "description": (
                     "With q: organisations in the NHS ODS directory whose name contains q (any case), whose ODS "
                     "code is q, or whose postcode starts with q, ordered by name, published or not. Without q: "
-                    "every published status, ordered by ODS code. 20 results a page."
+                    f"every published status, ordered by ODS code. {PAGE_SIZE} results a page. Parameters other "
+                    "than q and page, or either given twice, are refused with a 400 naming the parameter."
                 ),
                 "parameters": [
                     {
                         "name": "q",
                         "in": "query",
                         "required": False,
-                        "schema": {"type": "string", "maxLength": 100},
-                        "description": "Name, ODS code or postcode; spaces at the ends are ignored",
+                        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        "description": (
+                            "Name, ODS code or postcode; spaces at the ends are ignored, and control characters "
+                            f"count as spaces. At most {MAX_QUERY_LENGTH} characters after that tidying."
+                        ),
                     },
                     {
                         "name": "page",
                         "in": "query",
                         "required": False,
-                        "schema": {"type": "integer", "minimum": 1, "default": 1},
+                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+                        "description": f"A whole number from 1 to {MAX_PAGE}; a page past the last is a 404",
                     },
                 ],
                 "responses": {
@@ -110,7 +122,10 @@ DOCUMENT = {
                         "description": "One page of results",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StatusPage"}}},
                     },
-                    "400": _error_response("q is longer than 100 characters, or page is not a whole number"),
+                    "400": _error_response(
+                        f"q is longer than {MAX_QUERY_LENGTH} characters, page is not a whole number from 1 to "
+                        f"{MAX_PAGE}, or a parameter is unknown or given more than once"
+                    ),
                     "404": _error_response("There is no such page"),
                 },
             }
@@ -133,6 +148,7 @@ DOCUMENT = {
                         "description": "The organisation's status ('Not published' when it has none)",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}},
                     },
+                    "400": _error_response("A query parameter was given: this address takes none"),
                     "404": _error_response("The code is neither in the ODS directory nor published"),
                 },
             }

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from dspt.lib import ods, office
+from dspt.lib.middleware import handles_nul_characters
 from dspt.publication import public
 from dspt.status_search import badge, presenters, search
 
@@ -49,6 +50,7 @@ class SearchForm(forms.Form):
 
 
 @require_safe
+@handles_nul_characters  # the query is tidied (search.clean_query) and the page number never reaches the database
 def search_page(request):
     form = SearchForm(request.GET if "q" in request.GET else None)
     result_page = None
@@ -105,8 +107,8 @@ def organisation_page(request, ods_code: str):
             "tag": presenters.status_tag(view),
             "current_until": current_until,
             "head_office_name": head_office.name if head_office else "",
-            "history": public.history_for(code),
-            "meaning_rows": presenters.meaning_rows(),
+            "history": presenters.history_rows(public.history_for(code)),
+            "meanings": presenters.meanings(),
             "badge_url": badge_url,
             "embed_html": presenters.embed_html(name, _absolute(page_url), _absolute(badge_url)),
             "back_href": reverse("status_search:search"),

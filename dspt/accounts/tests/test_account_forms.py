@@ -70,3 +70,40 @@ def test_signed_out_people_are_sent_to_sign_in(client):
     for url in ("/account/name/", "/account/password/"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+def error_summary_of(page: str) -> str:
+    start = page.index("nhsuk-error-summary")
+    return page[start : page.index("</ul>", start)]
+
+
+def test_every_problem_with_a_new_password_is_listed_at_once_saying_what_to_do(client_for, owner):
+    """Too short, too common, and the second copy different: all three, each saying what to do instead."""
+    response = client_for(owner).post(
+        "/account/password/",
+        {"current-password": PASSWORD, "new-password1": "password", "new-password2": "passw0rd"},
+    )
+    summary = error_summary_of(response.content.decode())
+    assert "Use at least 12 characters" in summary
+    assert "This password is one of the most common. Choose one that is harder to guess" in summary
+    assert "The two passwords are different. Type the same password twice" in summary
+    # Not Django's wording, which says what is wrong but not what to do
+    assert "This password is too short" not in summary and "This password is too common" not in summary
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("12345678901234", "Use letters as well as numbers"),
+        ("owner@care.example", "Choose a password that is not like your email address"),
+        ("Olive Owner 1", "Choose a password that is not like your full name"),
+    ],
+)
+def test_each_password_rule_says_what_to_do(client_for, owner, password, message):
+    response = client_for(owner).post(
+        "/account/password/",
+        {"current-password": PASSWORD, "new-password1": password, "new-password2": password},
+    )
+    assert message in error_summary_of(response.content.decode())

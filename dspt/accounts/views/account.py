@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from dspt.accounts import mfa
+from dspt.accounts import mfa, password_checks
 from dspt.accounts.forms import ExistingPasswordForm, NameForm, NewPasswordForm, TokenForm
-from dspt.accounts.views.signin import safe_next
+from dspt.accounts.views.signin import locked_out, safe_next
 from dspt.ui.forms import posted
 
 # Sections other apps add at the end of the account page, without accounts importing them (organisations adds the
@@ -43,7 +43,7 @@ def settings_page(request):
             "required": mfa.required_for(request.user),
             "backup_codes_left": mfa.backup_codes_left(request.user),
             "sections": [shown for shown in (section(request) for section in _sections) if shown],
-            "turn_off_form": ExistingPasswordForm(user=request.user, prefix=None),
+            "turn_off_form": ExistingPasswordForm(user=request.user, request=request, prefix=None),
         },
     )
 
@@ -61,7 +61,7 @@ def change_name(request):
 
 @login_required
 def change_password(request):
-    current = ExistingPasswordForm(posted(request), user=request.user, prefix="current")
+    current = ExistingPasswordForm(posted(request), user=request.user, request=request, prefix="current")
     new = NewPasswordForm(posted(request), user=request.user, ask_name=False, prefix="new")
     if request.method == "POST" and all([current.is_valid(), new.is_valid()]):
         request.user.set_password(new.cleaned_data["password1"])
@@ -141,8 +141,10 @@ def mfa_turn_off(request):
     if mfa.required_for(request.user):
         messages.error(request, "An organisation you belong to requires two-factor sign-in, so it cannot be turned off")
         return redirect("accounts:settings")
-    form = ExistingPasswordForm(request.POST, user=request.user)
+    form = ExistingPasswordForm(request.POST, user=request.user, request=request)
     if not form.is_valid():  # re-authenticate before weakening the account
+        if password_checks.locked_out(request):
+            return locked_out(request)
         messages.error(request, "Enter your password to turn off two-factor sign-in")
         return redirect("accounts:settings")
     mfa.turn_off(request.user)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from dspt.accounts import link_tokens
+from dspt.accounts import link_tokens, request_limits
 from dspt.accounts.models import EmailLink
 
 SESSION_KEY = "email_link_id"
@@ -27,8 +27,17 @@ def forget_link(request) -> None:
     request.session.pop(SESSION_KEY, None)
 
 
-def too_many_links(request):
-    return render(request, "accounts/too_many_links.jinja", {"title": "Please wait before trying again"})
+def too_many_links(request, error: link_tokens.TooManyLinks | None = None):
+    """Too many emails to one address (or, with request_limits.TooManyRequests, asked for by one client)."""
+    return render(
+        request,
+        "accounts/too_many_links.jinja",
+        {
+            "title": "Please wait before trying again",
+            "from_this_client": isinstance(error, request_limits.TooManyRequests),
+        },
+        status=429,
+    )
 
 
 def open_link(request, token: str):
@@ -75,9 +84,10 @@ def renew_link(request, token: str):
     if not purpose.renewable(link):
         return redirect("accounts:sign_in")
     try:
+        request_limits.count_request("fresh link", request_limits.client_address(request))
         purpose.resend(link)
-    except link_tokens.TooManyLinks:
-        return too_many_links(request)
+    except link_tokens.TooManyLinks as error:
+        return too_many_links(request, error)
     return render(
         request,
         "accounts/link_sent.jinja",

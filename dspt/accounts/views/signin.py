@@ -1,7 +1,5 @@
 """Sign in, sign out, forgotten password (and its link's page), and the lockout page."""
 
-from contextlib import suppress
-
 from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib import messages
@@ -10,10 +8,10 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from dspt.accounts import link_tokens, password_reset
+from dspt.accounts import link_tokens, password_reset, request_limits
 from dspt.accounts.forms import EmailOnlyForm, NewPasswordForm, SignInForm
 from dspt.accounts.models import EmailLink, User
-from dspt.accounts.views.links import forget_link, link_gone
+from dspt.accounts.views.links import forget_link, link_gone, too_many_links
 from dspt.ui.forms import posted
 
 
@@ -42,12 +40,18 @@ def sign_in(request):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    """Shown instead of signing in after too many failed attempts (django-axes calls this)."""
+    """Shown instead of signing in, or of any page that asks for a password again, after too many wrong passwords
+    for that email address from this client (django-axes calls this)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    signed_in = request.user.is_authenticated
     return render(
         request,
         "accounts/locked_out.jinja",
-        {"title": "Too many attempts to sign in", "minutes": minutes},
+        {
+            "title": "Too many wrong passwords" if signed_in else "Too many attempts to sign in",
+            "minutes": minutes,
+            "signed_in": signed_in,
+        },
         status=429,
     )
 
@@ -63,11 +67,10 @@ def forgotten_password(request):
     form = EmailOnlyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
-        user = User.objects.filter(email=email, is_active=True).first()
-        if user is not None:
-            # Too many links: say the same as always, as we never reveal whether an account exists.
-            with suppress(link_tokens.TooManyLinks):
-                password_reset.send_link(email)
+        try:
+            password_reset.request_link(email, request_limits.client_address(request))
+        except request_limits.TooManyRequests as error:
+            return too_many_links(request, error)
         return render(
             request,
             "accounts/reset_sent.jinja",

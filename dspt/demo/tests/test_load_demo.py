@@ -1,9 +1,14 @@
 """`manage.py load_demo` (run by `make run`): fictional data in an empty database, and nothing in any other."""
 
 import io
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from dspt.accounts.models import User
 from dspt.assessments import progress, rules
@@ -51,3 +56,50 @@ def test_it_never_touches_a_database_with_real_people_in_it(frameworks):
 def test_without_question_sets_it_still_loads_people_and_organisations(db):
     assert "Demo data loaded (0 assessment answers for VX101)" in load_demo()
     assert Organisation.objects.count() == 2
+
+
+# ---- never in production ---------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def manage(*args, debug: str):
+    """Run manage.py in a fresh process with production-like settings and DEBUG as given (no .env file)."""
+    data_dir = tempfile.mkdtemp(prefix="open-dspt-demo-")
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", data_dir),
+        "ENV_FILE": "",
+        "DATA_DIR": data_dir,
+        "DJANGO_SETTINGS_MODULE": "dspt.settings",
+        "SECRET_KEY": "a-long-random-production-secret-key-with-enough-entropy-1234567890",
+        "DEBUG": debug,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_with_debug_off_the_demo_app_is_not_installed_and_load_demo_does_not_run():
+    installed = "from django.conf import settings; print('dspt.demo' in settings.INSTALLED_APPS)"
+    assert manage("shell", "--no-imports", "-c", installed, debug="0").stdout.strip() == "False"
+    assert manage("shell", "--no-imports", "-c", installed, debug="1").stdout.strip() == "True"
+    result = manage("load_demo", debug="0")
+    assert result.returncode != 0
+    assert "Unknown command: 'load_demo'" in result.stderr
+
+
+def test_load_demo_refuses_where_demo_data_is_not_allowed(settings, frameworks):
+    """Even if the demo app were installed on a production server, load_demo would create nobody there."""
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="Demo data is only for a development machine") as refused:
+        load_demo()
+    assert refused.value.returncode == 1  # manage.py prints the message and exits with this code
+    assert not User.objects.exists()
+    assert not Organisation.objects.exists()

@@ -20,6 +20,8 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         if not data:
+            if self.required:  # FileField.clean would check this; this method replaces it
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return []
         files = data if isinstance(data, list | tuple) else [data]
         checked = []

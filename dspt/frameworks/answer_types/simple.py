@@ -96,9 +96,7 @@ class Date(AnswerType):
     missing_message = "Enter the date"
 
     def fields(self, rules, thresholds):
-        return {
-            "answer": DateField(label="Date", required=False, allow_future=False, help_text="For example, 27 3 2026")
-        }
+        return {"answer": DateField(label="Date", required=False, allow_future=False)}
 
     def store(self, cleaned, draft):
         answer = cleaned.get("answer")

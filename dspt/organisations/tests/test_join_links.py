@@ -89,7 +89,7 @@ def test_an_expired_invitation_is_renewed_while_its_sender_is_an_administrator(c
         assert "Send me a new link" in client.get(f"/link/{token}/").content.decode()
         client.post(f"/link/{token}/new/")
         assert mail.outbox[-1].to == ["late@care.example"]
-        assert "Fictional Meadowbrook House" in mail.outbox[-1].subject
+        assert "join Fictional Meadowbrook House" in mail.outbox[-1].body
         # Sent by someone who is not (or no longer) an administrator: no renewal.
         assert "Send me a new link" not in client.get(f"/link/{by_member}/").content.decode()
         assert client.post(f"/link/{by_member}/new/")["Location"] == "/sign-in/"
@@ -190,3 +190,15 @@ def test_the_account_page_lists_the_persons_organisations(client_for, owner, org
     assert "Fictional Harbourside Homecare</a> (Administrator)" in page
     page = client_for(make_user("alone@care.example")).get("/account/").content.decode()
     assert "You do not belong to any organisation yet" in page
+
+
+def test_wrong_passwords_when_confirming_an_invitation_count_too(client, org, owner, outsider, settings):
+    """Someone with an invitation meant for an existing account guesses that account's password."""
+    _link, token = joining.issue(JoinLink.INVITE, outsider.email, organisation=org, role="member", sent_by=owner)
+    client.post(f"/link/{token}/")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert "The password is not right" in client.post("/link/continue/", {"password": "guess"}).content.decode()
+    assert client.post("/link/continue/", {"password": "guess"}).status_code == 429
+    response = client.post("/link/continue/", {"password": PASSWORD})
+    assert response.status_code == 429
+    assert not Membership.objects.filter(organisation=org, user=outsider).exists()

@@ -30,8 +30,9 @@ def test_an_invited_colleague_sets_a_password_and_joins(client_for, owner, org):
     assert response["Location"] == "/o/VX101/people/"
     message = mail.outbox[0]
     assert message.to == ["colleague@care.example"]
-    assert "Fictional Meadowbrook House" in message.subject
-    assert "as Member" in message.body
+    assert message.subject == "You have been invited to join an organisation on Open DSPT"
+    assert "join Fictional Meadowbrook House" in message.body
+    assert "as a member: you will be able to answer questions" in message.body
     colleague = Client()
     response = accept(colleague, {"full_name": "Col League", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
     assert response["Location"] == "/o/VX101/"
@@ -169,3 +170,50 @@ def test_join_requests_to_one_organisation_are_limited_whatever_the_address(org,
     with pytest.raises(link_tokens.TooManyLinks):
         joining.ask_to_join(org, "one.more@care.example")
     assert len(mail.outbox) == joining.JOIN_REQUESTS_PER_DAY
+
+
+@pytest.mark.parametrize(
+    ("role", "words"),
+    [
+        ("admin", "as an administrator: you will be able to invite people, change the organisation's details and "),
+        ("member", "as a member: you will be able to answer questions and keep the registers up to date."),
+        ("viewer", "as a viewer: you will be able to read everything, but not change anything."),
+    ],
+)
+def test_the_invitation_says_in_plain_words_what_the_role_can_do(client_for, owner, org, role, words):
+    invite(client_for(owner), role=role)
+    body = " ".join(mail.outbox[0].body.split())
+    html = " ".join(mail.outbox[0].alternatives[0][0].split())
+    assert words in body
+    assert words.replace("'", "&#39;") in html
+
+
+def people_rows(page: str) -> dict[str, str]:
+    """Each row of the People table, by email address (the address's cell onwards)."""
+    table = page[page.index("<tbody") : page.index("</tbody>")]
+    rows = re.findall(r"<tr.*?</tr>", table, re.S)
+    return {re.search(r"[\w.]+@[\w.]+", row).group(0): row for row in rows}
+
+
+def test_the_only_administrator_is_not_offered_remove_or_a_lower_role(client_for, owner, member, org):
+    client = client_for(owner)
+    rows = people_rows(client.get("/o/VX101/people/").content.decode())
+    assert "Remove" not in rows[owner.email]
+    assert "Change role" not in rows[owner.email]
+    assert "only administrator" in rows[owner.email]
+    assert "Remove" in rows[member.email] and "Change role" in rows[member.email]
+
+    own = Membership.objects.get(user=owner)
+    page = client.get(f"/o/VX101/people/{own.pk}/role/").content.decode()
+    assert 'value="member"' not in page and 'value="viewer"' not in page
+    assert "the only administrator" in page
+    page = client.get(f"/o/VX101/people/{own.pk}/remove/").content.decode()
+    assert "Remove owner@care.example" not in page
+    assert "the only administrator" in page
+
+    # Once someone else is an administrator too, both are offered.
+    client.post(f"/o/VX101/people/{Membership.objects.get(user=member).pk}/role/", {"role": "admin"})
+    rows = people_rows(client.get("/o/VX101/people/").content.decode())
+    assert "Remove" in rows[owner.email] and "Change role" in rows[owner.email]
+    page = client.get(f"/o/VX101/people/{own.pk}/role/").content.decode()
+    assert 'value="member"' in page

@@ -24,7 +24,8 @@ def test_it_emails_a_link_and_stores_only_its_hash(client):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["new@care.example"]
-    assert "Fictional Meadowbrook House" in message.subject
+    assert message.subject == "Finish registering your organisation on Open DSPT"
+    assert "register Fictional Meadowbrook House" in message.body
     token = re.search(r"/link/([\w-]+)/", message.body).group(1)
     link = EmailLink.objects.get()
     assert (link.purpose, link.email, link.join.ods_code) == (JoinLink.REGISTER, "new@care.example", "VX101")

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from dspt.accounts import link_tokens
+from dspt.accounts import link_tokens, request_limits
 from dspt.accounts.forms import ExistingPasswordForm, NewPasswordForm
 from dspt.accounts.models import EmailLink, User
 from dspt.accounts.views.links import BACKEND, forget_link, link_gone, too_many_links
@@ -34,9 +34,9 @@ def register(request):
         if organisation is not None:
             return _already_registered(request, organisation, email)
         try:
-            joining.send_registration_link(email, ods_code)
-        except link_tokens.TooManyLinks:
-            return too_many_links(request)
+            joining.send_registration_link(email, ods_code, request_limits.client_address(request))
+        except link_tokens.TooManyLinks as error:
+            return too_many_links(request, error)
         request.session["registration_sent_to"] = email
         return redirect("organisations:register_sent")
     return render(request, "organisations/register.jinja", {"title": "Register your organisation", "form": form})
@@ -64,9 +64,9 @@ def ask_to_join(request):
     if organisation is None:
         return redirect("organisations:register")
     try:
-        joining.ask_to_join(organisation, form.cleaned_data["email"])
-    except link_tokens.TooManyLinks:
-        return too_many_links(request)
+        joining.ask_to_join(organisation, form.cleaned_data["email"], request_limits.client_address(request))
+    except link_tokens.TooManyLinks as error:
+        return too_many_links(request, error)
     return render(
         request,
         "organisations/join_requested.jinja",
@@ -83,11 +83,11 @@ def accept_link(request, link: EmailLink):
             return _already_registered(request, organisation, link.email)
     signed_in_as_them = request.user.is_authenticated and request.user.email == link.email
     if existing is not None and not signed_in_as_them:
-        form = ExistingPasswordForm(posted(request), user=existing)
+        form = ExistingPasswordForm(posted(request), user=existing, request=request)
     elif existing is not None:
         form = None
     else:
-        form = NewPasswordForm(posted(request))
+        form = NewPasswordForm(posted(request), email=link.email)
     if request.method == "POST" and (form is None or form.is_valid()):
         with transaction.atomic():
             if not link_tokens.consume(link):

@@ -26,6 +26,7 @@ def people_list(request):
             "invitations": joining.pending_invitations(organisation) if is_admin else [],
             "join_requests": organisation.join_requests.all()[:20] if is_admin else [],
             "is_admin": is_admin,
+            "sole_administrator": people.sole_administrator(organisation),
             "role_descriptions": Membership.ROLE_DESCRIPTIONS,
             "roles": Membership.ROLES,
             "two_factor_form": TwoFactorRuleForm(initial={"require_two_factor": organisation.require_two_factor}),
@@ -59,9 +60,20 @@ def _membership(request, membership_id: int) -> Membership:
     return get_object_or_404(request.organisation.memberships.select_related("user"), pk=membership_id)
 
 
+def _only_administrator(request, membership: Membership):
+    """Instead of offering what the rules refuse: the only administrator keeps their role and their place."""
+    return render(
+        request,
+        "organisations/only_administrator.jinja",
+        {"title": f"{membership.user} is the only administrator", "membership": membership},
+    )
+
+
 @organisation_view(Membership.ADMIN)
 def change_role(request, membership_id: int):
     membership = _membership(request, membership_id)
+    if people.sole_administrator(request.organisation) == membership:
+        return _only_administrator(request, membership)
     form = RoleForm(posted(request), initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         try:
@@ -86,6 +98,8 @@ def change_role(request, membership_id: int):
 @organisation_view(Membership.ADMIN)
 def remove(request, membership_id: int):
     membership = _membership(request, membership_id)
+    if people.sole_administrator(request.organisation) == membership:
+        return _only_administrator(request, membership)
     error = None
     if request.method == "POST":
         try:

@@ -202,7 +202,7 @@ def test_the_json_search_uses_a_fixed_number_of_queries(client, db):
         ({"page": "9" * 5000}, 400, "page must be a whole number"),
         ({"page": "7"}, 404, "There is no page 7"),
         ({"q": "fictional", "page": "2"}, 404, "There is no page 2"),
-        ({"q": "x" * 10_240}, 400, "Search for up to 100 characters"),
+        ({"q": "x" * 10_240}, 400, "q is 10240 characters long: search for up to 100 characters"),
     ],
 )
 def test_bad_requests_get_json_errors(client, world, params, status, message):
@@ -230,7 +230,7 @@ def test_only_get_is_allowed(client, world):
     response = client.post("/api/v1/statuses", {"q": "x"})
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
-    assert response.json() == {"error": "Only GET is allowed"}
+    assert response.json() == {"error": "Only GET and HEAD are allowed"}
 
 
 def test_the_openapi_document_describes_the_same_fields(client, world, settings):

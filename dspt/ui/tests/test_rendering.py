@@ -69,7 +69,7 @@ def test_dates_accept_month_names():
 
 def test_plain_text_emails_are_not_html_escaped_but_html_ones_are():
     context = {"organisation_name": "O'Brien & <Sons>", "ods_code": "VX101", "url": "https://x", "valid_hours": 24}
-    assert "O'Brien & <Sons>" in render_to_string("emails/register-subject.txt", context)
+    assert "O'Brien & <Sons>" in render_to_string("emails/register-body.txt", context)  # subjects name no one
     assert "O&#39;Brien &amp; &lt;Sons&gt;" in render_to_string("emails/register-body.html", context)
 
 

@@ -1,9 +1,14 @@
-"""Fill an empty database with fictional demo data (used by `make run`). Does nothing if people exist."""
+"""Fill an empty database with fictional demo data (used by `make run`). Does nothing if people exist.
+
+Development machines only: the demo people have a password committed to the repository, so the command refuses
+unless settings.DEMO_DATA_ALLOWED is on (it follows DEBUG; dspt/settings_test.py turns it on for the tests, and
+with DEBUG off the demo app is not even installed).
+"""
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from dspt.accounts.models import User
@@ -27,6 +32,11 @@ class Command(BaseCommand):
     help = "Load fictional demo data into an empty database and print the demo sign-in details."
 
     def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_DATA_ALLOWED", False):
+            raise CommandError(
+                "Demo data is only for a development machine (DEBUG=1): its people have a password anyone can read "
+                "in the source code. Nothing was loaded."
+            )
         if User.objects.exists():
             if User.objects.filter(email=DEMO_PEOPLE[0][0]).exists():
                 self._print_details()
