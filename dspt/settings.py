@@ -12,6 +12,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from dspt.lib import operator_details
 from dspt.lib.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,6 +31,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 # Unless set, the address `make run` serves on (its HOST and PORT), so emailed links and badge code work there.
 SITE_URL = env_str("SITE_URL", f"http://{env_str('HOST', '127.0.0.1')}:{env_str('PORT', '8000')}").rstrip("/")
 SERVICE_NAME = "Open DSPT"
+# Who runs this installation, shown in every page's footer and on /help/; where feedback goes (the phase banner's
+# link); the local support programmes listed on /help/ ("name|address|area;…"). All optional (see the README).
+OPERATOR = operator_details.contact(
+    env_str("OPERATOR_NAME"), env_str("OPERATOR_EMAIL"), env_str("OPERATOR_PHONE"), env_str("OPERATOR_URL")
+)
+FEEDBACK_EMAIL = operator_details.email("FEEDBACK_EMAIL", env_str("FEEDBACK_EMAIL"))
+SUPPORT_PROGRAMMES = operator_details.support_programmes(env_str("SUPPORT_PROGRAMMES"))
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -46,6 +54,7 @@ INSTALLED_APPS = [
     "dspt.history",
     "dspt.accounts",
     "dspt.organisations",
+    "dspt.verification",
     "dspt.frameworks",
     "dspt.assessments",
     "dspt.publication",
@@ -151,6 +160,9 @@ EMAIL_REQUESTS_PER_IP_PER_HOUR = env_int("EMAIL_REQUESTS_PER_IP_PER_HOUR", 10)
 # At most this many invitations from one organisation, and from one administrator, in 24 hours.
 INVITATIONS_PER_ORGANISATION_PER_DAY = env_int("INVITATIONS_PER_ORGANISATION_PER_DAY", 20)
 INVITATIONS_PER_SENDER_PER_DAY = env_int("INVITATIONS_PER_SENDER_PER_DAY", 10)
+# An operator (`manage.py add_operator EMAIL`) checks each new registration at /operator/ before anything it publishes
+# is shown in public (dspt/verification/review.py). On unless DEBUG is on, so `make run`'s demo works without one.
+REGISTRATION_REVIEW = env_bool("REGISTRATION_REVIEW", not DEBUG)
 
 # Sessions end after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)

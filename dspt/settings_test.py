@@ -20,6 +20,9 @@ if "dspt.demo" not in INSTALLED_APPS:  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The test's transaction never commits, so emails leave the outbox as soon as they are written (see dspt/outbox).
 EMAIL_SENDING = "immediately"
+# Organisations made by the tests' factories are public as soon as they publish, as before registration review;
+# the tests of the review (dspt/verification/tests, tests/e2e/test_registration_review.py) turn it on.
+REGISTRATION_REVIEW = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

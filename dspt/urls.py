@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("dspt.assessments.urls")),
     path("", include("dspt.publication.urls")),
     path("", include("dspt.status_search.urls")),
+    path("", include("dspt.verification.urls")),
 ]
 
 handler400 = "dspt.ui.views.bad_request"

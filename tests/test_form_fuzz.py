@@ -461,8 +461,14 @@ def people(owner, org, client_for):
         client.post(f"/link/{token}/")
         return client
 
+    from dspt.verification import operators
+    from tests.factories import make_user
+
+    operator = make_user("operator@service.example")
+    operators.add_operator(operator.email)
     return {
         "anyone": Client,
+        "operator": lambda: client_for(operator),
         "signed in": lambda: client_for(owner),
         "two-factor done": copy_of(verified),
         "two-factor to do": copy_of(unverified),
@@ -482,7 +488,11 @@ def make_user_with_org(email: str, code: str):
 # route: (who visits, the page showing the form for a POST-only route)
 PUBLIC = {
     "": ("anyone", None),
+    "operator/": ("operator", None),
+    "operator/refused/": ("operator", None),
+    "operator/registrations/<str:ods_code>/": ("operator", None),
     "accessibility/": ("anyone", None),
+    "help/": ("anyone", None),
     "cookies/": ("anyone", None),
     "privacy/": ("anyone", None),
     "health/": ("anyone", None),

@@ -16,6 +16,16 @@ class ReadOnlyYear(Exception):
         self.assessment = assessment
 
 
+class WithdrawnQuestion(ReadOnlyYear):
+    """The question was taken out of its year's question set: its answer is kept as it was."""
+
+    def __init__(self, assessment: Assessment, question: Question):
+        Exception.__init__(
+            self, f"{question.ref} is no longer asked in {assessment.framework.year}: its answer is kept"
+        )
+        self.assessment, self.question = assessment, question
+
+
 class Conflict(Exception):
     """Someone saved this answer after the person's form was opened."""
 
@@ -67,9 +77,12 @@ def save_answer(
 ) -> Answer:
     """Save a new version of the answer, or raise Conflict if it is no longer at `expected_version`.
 
-    Files must already have passed uploads.check(). Raises ReadOnlyYear for an earlier year's assessment.
+    Files must already have passed uploads.check(). Raises ReadOnlyYear for an earlier year's assessment (and
+    WithdrawnQuestion, a kind of it, for a question taken out of the year's set).
     """
     _refuse_earlier_year(assessment)
+    if question.withdrawn_at is not None:
+        raise WithdrawnQuestion(assessment, question)
     # Lock the assessment first: the answer row may not exist yet, and a lock on nothing would let two first
     # saves both pass the version check.
     Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
@@ -118,6 +131,28 @@ def remove_evidence(evidence: Evidence, user) -> None:
     answer.updated_at, answer.updated_by = timezone.now(), user
     answer.save(update_fields=["version", "updated_at", "updated_by"])
     _version(answer, user, f"Removed {name}")
+
+
+REVISED_NOTE = "The question changed when the question set was revised: check the answer still fits, then save it"
+
+
+@transaction.atomic
+def mark_for_review(question_ids, note: str = REVISED_NOTE) -> int:
+    """Answers to these questions no longer count until someone checks and saves them; each gets a version that
+    says why. Returns how many answers were marked."""
+    answers = list(Answer.objects.select_for_update().filter(question_id__in=question_ids))
+    now = timezone.now()
+    for answer in answers:
+        answer.needs_review = answer.counts_only_after_review = True
+        answer.carried_from_year = ""  # flagged for this year's revision, not for being carried over
+        answer.version += 1
+        answer.updated_at, answer.updated_by = now, None
+    Answer.objects.bulk_update(
+        answers, ["needs_review", "counts_only_after_review", "version", "updated_at", "updated_by"]
+    )
+    for answer in answers:
+        _version(answer, None, note)
+    return len(answers)
 
 
 def carry_answer(

@@ -6,7 +6,15 @@ class AssessmentsConfig(AppConfig):
     label = "assessments"
 
     def ready(self):
-        from dspt.assessments import summary
+        # These import models, so only once the apps are loaded.
+        from dspt.assessments import answering, summary
+        from dspt.frameworks.loader import questions_revised
         from dspt.organisations import presenters
 
         presenters.add_home_task("assessment", 10, summary.home_task)
+
+        def review_reworded_answers(sender, framework, reworded, **kwargs):
+            """A revised question set changed these questions: their answers need checking before they count."""
+            answering.mark_for_review(reworded)
+
+        questions_revised.connect(review_reworded_answers, weak=False, dispatch_uid="assessments.review_reworded")

@@ -51,10 +51,11 @@ def row_status(row) -> dict:
 
 
 def level_hint(question) -> str:
-    """ "Needed for Approaching Standards and Standards Met", "Needed for Standards Met" or "Optional"."""
+    """ "Needed for Approaching Standards and Standards Met", "Needed for Standards Met" or "Optional", with
+    " (level not confirmed)" when the level is our best reading (the page shows question.level_note as why)."""
     needed = [rules.STATUS_LABELS[status] for status in TARGETS if rules.needed_for(question, status)]
     label = "Needed for " + " and ".join(needed) if needed else LEVEL_LABELS[question.level]
-    return label + ("" if question.level_confirmed else " (our best reading)")
+    return label + ("" if question.level_confirmed else " (level not confirmed)")
 
 
 def still_needed(group_progress) -> str:

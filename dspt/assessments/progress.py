@@ -133,6 +133,7 @@ def answer_state(answer) -> rules.AnswerState | None:
         is_draft=answer.is_draft,
         needs_review=answer.needs_review,
         counts_only_after_review=answer.counts_only_after_review,
+        carried=bool(answer.carried_from_year),
         file_count=getattr(answer, "file_count", 0),
     )
 
@@ -141,7 +142,7 @@ def load(assessment: Assessment, today=None, with_files: bool = False) -> Standi
     """Read the questions and answers once. `with_files` also fetches each answer's file list (one query)."""
     today = today or timezone.localdate()
     framework = assessment.framework
-    questions = list(framework.questions.select_related("group", "standard").order_by("position"))
+    questions = list(framework.questions.asked().select_related("group", "standard").order_by("position"))
     answer_query = assessment.answers.annotate(file_count=Count("evidence"))
     if with_files:
         answer_query = answer_query.prefetch_related("evidence")

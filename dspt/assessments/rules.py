@@ -52,6 +52,7 @@ class AnswerState:
     is_draft: bool = False
     needs_review: bool = False
     counts_only_after_review: bool = False
+    carried: bool = False  # copied from an earlier year's assessment (not yet saved this year)
     file_count: int = 0
 
 
@@ -63,17 +64,34 @@ def check(question, answer: AnswerState | None, thresholds: Mapping, today: date
     if answer.is_draft:
         return Verdict(False, "Saved as a draft", "Finish the answer and select 'Save and continue'")
     if answer.counts_only_after_review:
-        return Verdict(
-            False,
-            "The answer was carried over from an earlier year and the question may have changed",
-            "Check the answer still fits the new question, then save it",
-        )
+        return _needs_review(question, answer)
     if answer.value.get(NOT_APPLICABLE) and rules.get("not_applicable_allowed"):
         return Verdict(True)
     kind = answer_types.find(question.answer_type)
     if kind is None:
         return Verdict(False, f"Unknown answer type {question.answer_type}", "")
     return kind.check(answer.value, rules, thresholds, today)
+
+
+def _needs_review(question, answer: AnswerState) -> Verdict:
+    """Why an answer waiting for review does not count: which of the reasons it was marked for."""
+    if not answer.carried:
+        return Verdict(
+            False,
+            "The question changed when the question set was revised",
+            "Check the answer still fits the question, then save it",
+        )
+    if (question.rules or {}).get("review_each_year") and question.change_status != Question.REWORDED:
+        return Verdict(
+            False,
+            "The answer was carried over from an earlier year and is about the last 12 months",
+            "Check it is true for this year, then save it",
+        )
+    return Verdict(
+        False,
+        "The answer was carried over from an earlier year and the question may have changed",
+        "Check the answer still fits the new question, then save it",
+    )
 
 
 def _has_content(question, answer: AnswerState) -> bool:

@@ -17,7 +17,7 @@ def acceptable_value(question) -> dict:
 def answer_all(assessment, user, levels=ALL_LEVELS) -> int:
     """Answer every question of the given levels (Question.LEVEL_...) acceptably; returns how many were saved."""
     saved = 0
-    for question in assessment.framework.questions.filter(level__in=levels).order_by("position"):
+    for question in assessment.framework.questions.asked().filter(level__in=levels).order_by("position"):
         current = assessment.answers.filter(question=question).first()
         answering.save_answer(
             assessment,

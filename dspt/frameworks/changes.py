@@ -8,9 +8,22 @@ which question of the previous year it replaces; `problems_with_previous` is the
 from dataclasses import dataclass
 
 from dspt.frameworks.models import FrameworkVersion, Question, RemovedQuestion
+from dspt.frameworks.validation import CARRY_OVER_ONLY_RULES
 
 # What must stay the same for a question marked "unchanged" (else it is "reworded").
 UNCHANGED_FIELDS = ("text", "level", "answer_type", "rules")
+
+
+def comparable(name: str, value):
+    """A field as compared for "unchanged": rules without the keys that only say how answers carry over."""
+    if name == "rules":
+        return {key: rule for key, rule in (value or {}).items() if key not in CARRY_OVER_ONLY_RULES}
+    return value
+
+
+def same_question(old, new_fields: dict) -> bool:
+    """Does a question keep what its answers depend on (UNCHANGED_FIELDS), between `old` and `new_fields`?"""
+    return all(comparable(name, getattr(old, name)) == comparable(name, new_fields[name]) for name in UNCHANGED_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,7 @@ def change_map(framework: FrameworkVersion) -> ChangeMap:
 
     A year without a previous year (the first one loaded) has every question "new" and nothing removed.
     """
-    questions = list(framework.questions.select_related("standard", "group"))
+    questions = list(framework.questions.asked().select_related("standard", "group"))
     previous, notes = {}, {}
     if framework.previous_id:
         rows = Question.objects.filter(framework_id=framework.previous_id).select_related("framework")
@@ -73,7 +86,7 @@ def problems_with_previous(questions, removed: list[dict], previous: FrameworkVe
             problems.append((place, "change.status", message))
         if status == Question.UNCHANGED and old is not None:
             for name in UNCHANGED_FIELDS:
-                if question.fields[name] != getattr(old, name):
+                if comparable(name, question.fields[name]) != comparable(name, getattr(old, name)):
                     message = f"is unchanged, but its {name} differs from {year} {old.ref}; mark it reworded"
                     problems.append((place, "change.status", message))
     for index, item in enumerate(removed):

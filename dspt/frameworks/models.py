@@ -4,22 +4,26 @@ Rows are keyed by (year, ref) and only ever written by the loader (frameworks/lo
 """
 
 from django.db import models
+from django.utils import timezone
 
-from dspt.frameworks import answer_types
+from dspt.frameworks import answer_types, calendar
 
 
 class FrameworkVersionQuerySet(models.QuerySet):
-    def current(self):
-        """The latest toolkit year loaded: the one organisations answer and publish now (None if none loaded)."""
-        return self.order_by("-year").first()
+    def current(self, today=None):
+        """The toolkit year organisations answer and publish now (frameworks/calendar.py; None if none loaded)."""
+        return calendar.current_of(list(self.order_by("year")), today or timezone.localdate())
 
 
 class FrameworkVersion(models.Model):
     year = models.CharField(max_length=7, unique=True, help_text="e.g. 2025-26")
     version = models.CharField(max_length=10, blank=True, help_text="The national version, e.g. v8")
     title = models.CharField(max_length=200)
-    published_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True, help_text="When the year opens: its question set goes live")
     deadline = models.DateField(help_text="Publication deadline, normally 30 June")
+    provisional = models.BooleanField(
+        default=False, help_text="Built from the previous year until the national question set for it is out"
+    )
     previous = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     thresholds = models.JSONField(default=dict)
     source_hash = models.CharField(max_length=64, help_text="SHA-256 of the file it was loaded from")
@@ -63,6 +67,12 @@ class Group(models.Model):
         return self.title
 
 
+class QuestionQuerySet(models.QuerySet):
+    def asked(self):
+        """The questions the year asks now (without those withdrawn when its file was revised)."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Question(models.Model):
     # A question's level: the lowest status that needs it answered acceptably (assessments.rules.needed_for says
     # which levels each status needs). Not statuses themselves: those are assessments.rules.APPROACHING and so on.
@@ -100,6 +110,11 @@ class Question(models.Model):
     change_status = models.CharField(max_length=10, choices=CHANGES, blank=True)
     previous_ref = models.CharField(max_length=12, blank=True)
     change_note = models.TextField(blank=True)
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, help_text="Taken out of the year's file after people had answered it: kept, read-only"
+    )
+
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]

@@ -27,17 +27,21 @@ GUIDANCE_OPTIONAL = ("action",)  # the suggested action when the question is ope
 LEVELS = tuple(value for value, _ in Question.LEVELS)
 CHANGE_STATUSES = tuple(value for value, _ in Question.CHANGES)
 TOP_REQUIRED = ("year", "version", "title", "deadline", "standards", "groups", "questions")
-TOP_OPTIONAL = ("published_on", "previous_year", "thresholds", "removed")
+TOP_OPTIONAL = ("published_on", "previous_year", "thresholds", "removed", "provisional")
 QUESTION_REQUIRED = ("ref", "standard", "group", "subgroup", "level", "level_confirmed", "answer_type", "text")
 QUESTION_REQUIRED += ("guidance",)
 # The rule keys whose values are checked here (and documented in content/frameworks/README.md). Which keys each
 # answer type needs or may have is said by its entry in frameworks/answer_types; every type may have
-# not_applicable_allowed.
+# not_applicable_allowed, from_profile and review_each_year (the answer speaks of the last 12 months, so one
+# carried over to a new year counts only once someone has checked it: assessments/carry_over.py).
 RULE_KEYS = ("explanation_required_on_no", "acceptable", "not_applicable_allowed", "choices", "minimum")
-RULE_KEYS += ("max_age_months", "min_length", "from_profile")
+RULE_KEYS += ("max_age_months", "min_length", "from_profile", "review_each_year")
 # Facts of the organisation profile a question may offer, so nobody types them twice (rule key from_profile).
 PROFILE_FACTS = ("ico_number", "caldicott", "siro", "ig_lead", "dpo")
-EVERY_TYPE_MAY_HAVE = ("not_applicable_allowed", "from_profile")
+EVERY_TYPE_MAY_HAVE = ("not_applicable_allowed", "from_profile", "review_each_year")
+# Rule keys that change how an answer carries over to the next year, not whether it counts: adding or removing one
+# is not a change of the question (comparisons of `rules` between years or revisions may leave them out).
+CARRY_OVER_ONLY_RULES = ("review_each_year",)
 
 
 def rule_keys() -> tuple[str, ...]:
@@ -78,6 +82,7 @@ class ParsedFramework:
     groups: list[dict]
     questions: list[ParsedQuestion]
     removed: list[dict] = field(default_factory=list)
+    provisional: bool = False
 
 
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -161,6 +166,8 @@ def _check_one_of(problems, place, name, data, allowed):
 def _check_top(problems, data, path: Path) -> dict:
     """Check the top-level scalars and thresholds; return the good values (bad ones are left out)."""
     _check_entry(problems, None, "", data, TOP_REQUIRED, TOP_OPTIONAL, {"version": 10, "title": 200})
+    if "provisional" in data and not isinstance(data["provisional"], bool):
+        problems.add(None, "provisional", f"must be true or false, got {_show(data['provisional'])}")
     good = {"version": data.get("version", ""), "title": data.get("title", ""), "thresholds": {}}
     for name in ("year", "previous_year"):
         match = YEAR.match(data[name]) if isinstance(data.get(name), str) else None
@@ -239,7 +246,7 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     for key in [key for key in rules if key not in (*needed, *optional, *EVERY_TYPE_MAY_HAVE)]:
         problems.add(place, key, f"is not used by answer_type {answer_type}")
         del rules[key]
-    for key in ("explanation_required_on_no", "not_applicable_allowed"):
+    for key in ("explanation_required_on_no", "not_applicable_allowed", "review_each_year"):
         if key in rules and not isinstance(rules[key], bool):
             problems.add(place, key, f"must be true or false, got {_show(rules[key])}")
     facts = rules.get("from_profile")
@@ -418,6 +425,7 @@ def validate(path) -> ParsedFramework:
         groups=groups,
         questions=questions,
         removed=removed,
+        provisional=data.get("provisional") is True,
     )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from dspt.lib import national_toolkit
+
 Deliver = Callable[[list[str], str, str, str], object]  # (to, subject, text, html)
 _deliver: list[Deliver] = []
 
@@ -25,7 +27,13 @@ def deliver_with(deliver: Deliver) -> None:
 def send(name: str, to: list[str], context: dict) -> None:
     if not _deliver:
         raise RuntimeError("No outbox to send emails through: add dspt.outbox to INSTALLED_APPS")
-    context = {"site_url": settings.SITE_URL, "service_name": settings.SERVICE_NAME, **context}
+    context = {
+        "site_url": settings.SITE_URL,
+        "service_name": settings.SERVICE_NAME,
+        "national_toolkit_home": national_toolkit.HOME_URL,
+        "national_toolkit_search": national_toolkit.SEARCH_URL,
+        **context,
+    }
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
     text = render_to_string(f"emails/{name}-body.txt", context)
     html = render_to_string(f"emails/{name}-body.html", context)
@@ -72,7 +80,8 @@ def join_request(admin_emails: list[str], requester_email: str, organisation, pe
     )
 
 
-def publication_confirmation(admin_emails: list[str], publication, url: str) -> None:
+def publication_confirmation(admin_emails: list[str], publication, url: str, national_url: str = "") -> None:
+    """`url` shows the publication; `national_url` is the page of steps to publish it in the national toolkit."""
     send(
         "published",
         admin_emails,
@@ -82,6 +91,7 @@ def publication_confirmation(admin_emails: list[str], publication, url: str) -> 
             "status_label": publication.snapshot["status_label"],
             "sites": publication.snapshot["sites"],
             "url": url,
+            "national_url": national_url,
         },
     )
 
@@ -91,4 +101,18 @@ def deadline_reminder(admin_emails: list[str], organisation, year: str, deadline
         "reminder",
         admin_emails,
         {"organisation": organisation, "year": year, "deadline": deadline, "days_left": days_left, "url": url},
+    )
+
+
+def year_opened(admin_emails: list[str], organisation, year: str, deadline, url: str) -> None:
+    send("year-opened", admin_emails, {"organisation": organisation, "year": year, "deadline": deadline, "url": url})
+
+
+def registration_refused(admin_emails: list[str], organisation, reason: str, contact=None) -> None:
+    """An operator could not confirm the organisation's registration. `reason` is the operator's own words (what
+    to do next); `contact` (settings.OPERATOR, when set) says how to reach whoever runs the service."""
+    send(
+        "registration-refused",
+        admin_emails,
+        {"organisation": organisation, "reason": reason, "contact": contact if contact and contact.given else None},
     )

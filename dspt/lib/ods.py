@@ -1,8 +1,12 @@
 """ODS codes: the NHS Organisation Data Service codes organisations register with.
 
 Site codes start with V and have 5 characters (V + 4 letters or numbers, e.g. VM195). Head office ("HQ" or
-group) codes start with A (or C) and have 4 characters (e.g. AG0Y); 5-character HQ codes are accepted
+group) codes start with A or C and have 4 characters (e.g. AG0Y); 5-character HQ codes are accepted
 because some published guidance writes them that way. See docs in ../shared/domain (section 6).
+
+These shapes are a hint, not a wall: when the ODS directory is loaded, a code it lists as open is accepted
+whatever its shape (organisations/forms.py RegisterForm), and check_format's messages are only for codes it
+does not list (or when no directory is loaded).
 """
 
 import re
@@ -64,14 +68,14 @@ def check_format(raw: str) -> OdsCheck:
             code,
             None,
             "Codes starting with 8 cannot be used for the toolkit. Use your site code (starts with V) "
-            "or your head office code (starts with A)",
+            "or your head office code (starts with A or C)",
         )
     if code.startswith("V"):
         return OdsCheck(code, None, "A site ODS code is V followed by 4 letters or numbers, like VM195")
     if code[0] in "AC":
-        return OdsCheck(code, None, "A head office ODS code is A followed by 3 letters or numbers, like AG0Y")
+        return OdsCheck(code, None, "A head office ODS code is A or C followed by 3 letters or numbers, like AG0Y")
     return OdsCheck(
         code,
         None,
-        "Enter a site ODS code (starts with V, like VM195) or a head office code (starts with A, like AG0Y)",
+        "Enter a site ODS code (starts with V, like VM195) or a head office code (starts with A or C, like AG0Y)",
     )

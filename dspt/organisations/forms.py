@@ -36,23 +36,28 @@ class RegisterForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
     def clean_ods_code(self):
+        """The directory first, the shape second: a code the loaded ODS directory lists is judged by the directory
+        (open: accepted whatever its shape; closed: refused as closed). Only a code it does not list gets the shape
+        messages, and then, with a directory loaded, "we cannot find it" (check_directory is True when one is).
+        Asking to join (check_directory False) also accepts a listed code whatever its shape, open or closed."""
         check = ods.check_format(self.cleaned_data["ods_code"])
-        if check.error:
-            raise forms.ValidationError(check.error)
-        self.kind = check.kind
-        if self.check_directory:
-            entry = OdsEntry.objects.imported().filter(code=check.code).first()
-            if entry is None:
-                raise forms.ValidationError(
-                    f"We cannot find {check.code} in the NHS ODS directory. Check the code: "
-                    "you can search for it by postcode on the ODS 'Data Search and Export' website"
-                )
-            if not entry.is_open:
+        entry = OdsEntry.objects.imported().filter(code=check.code).first() if ods.looks_like_code(check.code) else None
+        if entry is not None:
+            if self.check_directory and not entry.is_open:
                 raise forms.ValidationError(
                     f"The ODS directory shows {check.code} ({entry.name}) as closed. If your service is still "
                     "running, check you have the current code"
                 )
-            self.directory_entry = entry
+            self.kind, self.directory_entry = check.kind, entry
+            return check.code
+        if check.error:
+            raise forms.ValidationError(check.error)
+        self.kind = check.kind
+        if self.check_directory:
+            raise forms.ValidationError(
+                f"We cannot find {check.code} in the NHS ODS directory. Check the code: "
+                "you can search for it by postcode on the ODS 'Data Search and Export' website"
+            )
         return check.code
 
 

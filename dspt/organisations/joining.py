@@ -4,6 +4,7 @@ Registration and invitation links are accounts' emailed links (dspt/accounts/lin
 what each is for. Views call these; tests call them directly.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -66,6 +67,16 @@ def send_registration_link(email: str, ods_code: str, client: str | None = None)
     )
 
 
+# What apps above organisations do when an organisation is registered (verification puts it in the operators' queue),
+# added from their AppConfig.ready() so that organisations never imports them.
+_when_registered: list[Callable[[Organisation, User], object]] = []
+
+
+def when_registered(action: Callable[[Organisation, User], object]) -> None:
+    if action not in _when_registered:
+        _when_registered.append(action)
+
+
 @transaction.atomic
 def register_organisation(user: User, ods_code: str) -> Organisation:
     """Create the organisation with `user` as its first administrator."""
@@ -80,6 +91,8 @@ def register_organisation(user: User, ods_code: str) -> Organisation:
         obj=organisation,
         changes={"Registered by": [None, user.email]},
     )
+    for action in _when_registered:
+        action(organisation, user)
     return organisation
 
 

@@ -24,6 +24,23 @@ def add_home_task(name: str, order: int, build: HomeTask) -> None:
     _home_tasks[name] = (order, build)
 
 
+# The same for notices at the top of the home page (where the organisation stands, whether the public can see its
+# status yet, a head office's cover): `build` returns None (nothing to say), {"lead": sentence}, or a warning
+# {"heading": …, "paragraphs": […], "link": {"href": …, "text": …} or None} (organisations/_notice.jinja).
+HomeNotice = Callable[[Organisation, Membership], dict | None]
+_home_notices: dict[str, tuple[int, HomeNotice]] = {}
+
+
+def add_home_notice(name: str, order: int, build: HomeNotice) -> None:
+    """Show `build(organisation, membership)`, when it returns a notice, at the top of the home page, in `order`."""
+    _home_notices[name] = (order, build)
+
+
+def home_notices(organisation, membership: Membership) -> list[dict]:
+    built = (build(organisation, membership) for _order, build in sorted(_home_notices.values(), key=lambda n: n[0]))
+    return [notice for notice in built if notice]
+
+
 def navigation(organisation, membership, current: str) -> list[dict]:
     code = organisation.ods_code
     items = [

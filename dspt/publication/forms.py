@@ -3,6 +3,7 @@
 from django import forms
 
 from dspt.assessments.forms import MultipleFileField
+from dspt.publication import national
 from dspt.ui.forms import DateField
 
 
@@ -54,4 +55,12 @@ class ConfirmForm(forms.Form):
         label="I confirm I have the authority to publish this assessment for the organisation, and the answers are "
         "true to the best of my knowledge",
         error_messages={"required": "Confirm you have the authority to publish"},
+    )
+
+
+class NationalDateForm(forms.Form):
+    published_on = DateField(
+        label=national.DATE_LABEL,
+        allow_future=False,
+        error_messages={"required": "Enter the date you published in the national toolkit"},
     )

@@ -90,6 +90,12 @@ class Publication(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_late(self) -> bool:
+        """Published after its year's deadline (the deadline as frozen in the snapshot)."""
+        deadline = (self.snapshot or {}).get("deadline")
+        return bool(deadline) and timezone.localtime(self.published_at).date().isoformat() > deadline
+
+    @property
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status)
 
@@ -106,6 +112,20 @@ class PublishedSite(models.Model):
 
     def __str__(self):
         return f"{self.ods_code} in {self.publication}"
+
+
+class NationalPublication(models.Model):
+    """The day the provider says it published this publication in the national toolkit too: its own statement,
+    never checked by this service. It can be corrected (publication.national records each change in the history)."""
+
+    publication = models.OneToOneField(Publication, on_delete=models.PROTECT, related_name="national")
+    published_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by_label = models.CharField(max_length=254)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.publication} published in the national toolkit on {self.published_on}"
 
 
 class PublicStatus(models.Model):
@@ -125,9 +145,10 @@ class PublicStatus(models.Model):
 
 
 class Reminder(models.Model):
-    """A deadline reminder sent to an organisation's administrators (each kind once per organisation per year)."""
+    """A reminder sent to an organisation's administrators (each kind once per organisation per year)."""
 
-    KINDS = [("60", "60 days before"), ("30", "30 days before"), ("14", "14 days before"), ("3", "3 days before")]
+    KINDS = [("open", "When the year opened")]
+    KINDS += [(days, f"{days} days before the deadline") for days in ("60", "30", "14", "3")]
     KINDS += [("after", "After the deadline")]
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reminders")

@@ -15,7 +15,7 @@ from dspt.history.record import record_change
 from dspt.lib import emails
 from dspt.organisations import people, profile_rules
 from dspt.organisations.models import OdsEntry, Organisation, Profile
-from dspt.publication import action_plans, rules
+from dspt.publication import action_plans, cover, rules
 from dspt.publication.models import Publication, PublicationDraft, PublicStatus, PublishedSite
 
 PROFILE_FIELDS = [f.name for f in Profile._meta.fields if f.name not in ("id", "organisation", "completed_at")]
@@ -56,7 +56,12 @@ def journey(assessment, lock: bool = False) -> Journey:
     standing = progress.load(assessment, with_files=True)
     plan = action_plans.plan_for(assessment)
     covered = [organisation.ods_code] + [b.code for b in chosen_branches(organisation, draft)]
-    published_before = PublishedSite.objects.filter(ods_code__in=covered).exists()
+    # A head office's publication counts as this organisation's own unless it has ended that cover (cover.py).
+    published_before = (
+        PublishedSite.objects.filter(ods_code__in=covered)
+        .exclude(ods_code=organisation.ods_code, publication__organisation_id__in=cover.ended_by(organisation))
+        .exists()
+    )
     needed = {row.question.ref for row in action_plans.open_items(standing)}
     blockers = rules.blockers(
         status=standing.status,
@@ -224,6 +229,7 @@ def publish(assessment, user, confirmer_name: str, confirmer_title: str) -> Publ
 def _confirm_by_email(publication: Publication) -> None:
     organisation = publication.organisation
     url = settings.SITE_URL + reverse("publication:detail", args=[organisation.ods_code, publication.pk])
+    national_url = settings.SITE_URL + reverse("publication:national", args=[organisation.ods_code, publication.pk])
     recipients = [admin.email for admin in people.admins(organisation)]
     if recipients:
-        emails.publication_confirmation(recipients, publication, url)
+        emails.publication_confirmation(recipients, publication, url, national_url)

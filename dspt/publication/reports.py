@@ -3,13 +3,15 @@
 import datetime
 import io
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dspt.lib import office
+from dspt.lib import national_toolkit, office
+from dspt.publication import national
 from dspt.ui.presenters import long_date
 
 
@@ -24,6 +26,7 @@ def pdf(publication) -> bytes:
             "snap": publication.snapshot,
             "published": long_date(publication.published_at),
             "generated": long_date(timezone.now()),
+            "national": national.declaration(publication),
         },
     )
     # PDF/UA-1: a tagged PDF (headings, tables, reading order) with the language and title of report.html's
@@ -41,11 +44,13 @@ def xlsx(publication) -> bytes:
         ("ODS code", snap["organisation"]["ods_code"]),
         ("DSPT year", snap["year"]),
         ("Status", snap["status_label"]),
+        ("Assessed", f"{national_toolkit.SELF_ASSESSED.capitalize()} ({settings.SERVICE_NAME})"),
         ("Published", long_date(publication.published_at)),
         ("Confirmed by", f"{snap['confirmer']['name']}, {snap['confirmer']['job_title']}"),
         ("Covers", ", ".join(f"{s['name']} ({s['ods_code']})" for s in snap["sites"])),
     ]:
         summary.append([office.cell(value) for value in row])
+    summary.append(["Official record", office.cell(f"The national toolkit's: {national_toolkit.SEARCH_URL}")])
     summary.column_dimensions["A"].width, summary.column_dimensions["B"].width = 18, 90
     answers = workbook.create_sheet("Answers")
     answers.append(["Reference", "Group", "Question", "Needed for", "Answer", "Comments", "Counted", "Files"])

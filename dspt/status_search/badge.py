@@ -1,4 +1,6 @@
-"""The embeddable status badge: a small SVG naming the organisation, its status, DSPT year and date.
+"""The embeddable status badge: a small SVG naming the organisation, its status, DSPT year and date, and saying the
+status is self-assessed on this service (named, since the badge is shown on other websites), not the national
+toolkit's record.
 
 Built with ElementTree so every name is escaped and the result is always well-formed XML. Only presentation
 attributes are used (no <style>, no script), so the badge also works under a strict Content-Security-Policy.
@@ -10,7 +12,7 @@ import xml.etree.ElementTree as ET
 from dspt.assessments import presenters
 from dspt.ui.presenters import long_date
 
-WIDTH, HEIGHT = 340, 76
+WIDTH, HEIGHT = 340, 94
 NAME_LIMIT = 38
 FONT = "Frutiger W01, Arial, Helvetica, sans-serif"
 TEXT, SECONDARY, BORDER = "#212b32", "#4c6272", "#d8dde0"
@@ -39,11 +41,21 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def lines(name: str, view, today: datetime.date, service_name: str) -> tuple[str, str, str]:
-    """The badge's three lines of text: organisation, status, then DSPT year and date."""
+def lines(name: str, view, today: datetime.date, service_name: str) -> tuple[str, str, str, str]:
+    """The badge's four lines of text: organisation, status, DSPT year and date, then where the status comes from."""
     if not view.status:
-        return name, view.display, f"As of {long_date(today)} · {service_name}"
-    return name, view.display, f"DSPT {view.year} · published {long_date(view.published_on)} · {service_name}"
+        return (
+            name,
+            view.display,
+            f"As of {long_date(today)} · {service_name}",
+            "Check the national toolkit for its official status",
+        )
+    return (
+        name,
+        view.display,
+        f"DSPT {view.year} · published {long_date(view.published_on)}",
+        f"Self-assessed on {service_name}, not the national toolkit",
+    )
 
 
 def colour_of(view) -> str:
@@ -54,8 +66,8 @@ def colour_of(view) -> str:
 
 def build(name: str, view, today: datetime.date, service_name: str) -> str:
     """The SVG document for one organisation's public view (publication.public.PublicView)."""
-    first, second, third = (clean(line) for line in lines(name, view, today, service_name))
-    label = f"{first}: {second}. {third}"
+    first, second, third, fourth = (clean(line) for line in lines(name, view, today, service_name))
+    label = f"{first}: {second}. {third}. {fourth}"
     svg = ET.Element(
         "svg",
         {
@@ -86,6 +98,7 @@ def build(name: str, view, today: datetime.date, service_name: str) -> str:
         (24, _shorten(first, NAME_LIMIT), 14, "bold", TEXT),
         (46, _shorten(second, 60), 13, "bold", TEXT),
         (66, _shorten(third, 60), 11, "normal", SECONDARY),
+        (84, _shorten(fourth, 60), 11, "normal", SECONDARY),
     ):
         element = ET.SubElement(
             svg,

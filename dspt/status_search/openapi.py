@@ -4,6 +4,7 @@ import copy
 
 from django.conf import settings
 
+from dspt.lib import national_toolkit
 from dspt.status_search.search import FIELDS, MAX_QUERY_LENGTH, PAGE_SIZE
 
 # The largest page number the API reads (api.py refuses a larger one, as this description says): 9 digits, so no
@@ -28,7 +29,12 @@ STATUS = {
                 "Approaching Standards",
                 "Standards Not Met",
                 "Not published",
+                "Not verified",
             ],
+            "description": (
+                "Not verified: a status was published, but whoever runs this service has not confirmed the "
+                "registration of the organisation that published it, so nothing else about it is shown"
+            ),
         },
         "dspt_year": _NULLABLE_STRING | {"description": "The DSPT year published for", "examples": ["2025-26"]},
         "date_published": {
@@ -40,8 +46,29 @@ STATUS = {
             "type": "boolean",
             "description": "False once the next year's publication deadline has passed, or when not published",
         },
+        "published_late": {
+            "type": ["boolean", "null"],
+            "description": "True when published after its DSPT year's deadline (30 June); null when not published",
+        },
         "published_by_head_office": _NULLABLE_STRING
         | {"description": "The head office ODS code, when a head office published for this site"},
+        "assessed": {
+            "type": ["string", "null"],
+            "enum": [national_toolkit.SELF_ASSESSED, None],
+            "description": (
+                f"'{national_toolkit.SELF_ASSESSED}' for every published status: the provider answered the "
+                "questions and published on this service, which does not check the answers. It is not the national "
+                f"toolkit's record; for that, search {national_toolkit.SEARCH_URL}. Null when not published."
+            ),
+        },
+        "provider_says_published_in_national_toolkit_on": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": (
+                "The day the provider says it published this status in the national Data Security and Protection "
+                "Toolkit too: its own statement, which this service does not check. Null when it has not said."
+            ),
+        },
     },
 }
 
@@ -81,11 +108,17 @@ DOCUMENT = {
         "title": "Open DSPT public status API",
         "version": "1.0.0",
         "description": (
-            "Published Data Security and Protection Toolkit statuses, read-only and without sign-in. Only the "
-            "status, the DSPT year, the date and the publishing head office are public: never answers, evidence "
-            "or people. The same data is at /status/statuses.csv."
+            "Data Security and Protection Toolkit statuses published on this service, read-only and without "
+            f"sign-in. Every status here is {national_toolkit.SELF_ASSESSED}: it is not the national toolkit's "
+            f"official record, which is at {national_toolkit.SEARCH_URL}. Only the status, the DSPT year, the "
+            "date, the publishing head office and the day the provider says it published in the national toolkit "
+            "are public: never answers, evidence or people. The same data is at /status/statuses.csv."
         ),
         "license": {"name": "MIT", "identifier": "MIT"},
+    },
+    "externalDocs": {
+        "description": "The national toolkit's own organisation search, which holds the official statuses",
+        "url": national_toolkit.SEARCH_URL,
     },
     "paths": {
         "/api/v1/statuses": {

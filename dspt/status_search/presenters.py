@@ -3,11 +3,12 @@
 from html import escape
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 
 from dspt.assessments import presenters as assessment_presenters
 from dspt.assessments.rules import APPROACHING, EXCEEDED, MET, NOT_MET
-from dspt.publication.public import NOT_PUBLISHED
+from dspt.publication.public import NOT_PUBLISHED, NOT_VERIFIED
 from dspt.status_search.badge import HEIGHT, WIDTH
 from dspt.ui.presenters import long_date
 
@@ -39,6 +40,11 @@ MEANINGS = [
         "The status was published for an earlier year and the deadline for publishing a newer one has passed.",
     ),
     (NOT_PUBLISHED, "We do not hold a published status for this organisation."),
+    (
+        NOT_VERIFIED,
+        "The organisation registered on this service, but whoever runs the service has not confirmed the "
+        "registration, so its status is not shown.",
+    ),
 ]
 
 
@@ -58,7 +64,7 @@ def meanings() -> list[dict]:
 def status_tag(view) -> dict:
     """Parameters for the NHS.UK tag macro for a public view (publication.public.PublicView)."""
     if not view.status:
-        return tag_of(NOT_PUBLISHED)
+        return tag_of(view.display)  # Not published, or Not verified
     if not view.current:
         return {"text": view.display, "classes": GREY}
     return tag_of(view.status)
@@ -113,7 +119,9 @@ def result_rows(results) -> list[dict]:
                 "postcode": result.postcode,
                 "tag": status_tag(view),
                 "year": view.year,
-                "published_on": long_date(view.published_on) if view.published_on else "",
+                "published_on": (long_date(view.published_on) + (" (late)" if view.late else ""))
+                if view.published_on
+                else "",
             }
         )
     return rows
@@ -124,6 +132,6 @@ def embed_html(name: str, public_url: str, badge_url: str) -> str:
 
     A plain string (not marked safe): templates show it as text to copy.
     """
-    alt = escape(f"Data Security and Protection Toolkit status of {name}")
+    alt = escape(f"Data Security and Protection Toolkit status of {name}, self-assessed on {settings.SERVICE_NAME}")
     image = f'<img src="{escape(badge_url)}" alt="{alt}" width="{WIDTH}" height="{HEIGHT}">'
     return f'<a href="{escape(public_url)}">{image}</a>'

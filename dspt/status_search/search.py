@@ -32,7 +32,10 @@ FIELDS = (
     "dspt_year",
     "date_published",
     "current",
+    "published_late",
     "published_by_head_office",
+    "assessed",
+    "provider_says_published_in_national_toolkit_on",
 )
 
 # The start of a UK postcode: one or two letters, then a number ("ZZ1", "ZZ11AB"); no more than 7 characters.
@@ -68,7 +71,10 @@ class Result:
             "dspt_year": status["dspt_year"],
             "date_published": status["date_published"],
             "current": status["current"],
+            "published_late": status["published_late"],
             "published_by_head_office": status["published_by_head_office"],
+            "assessed": status["assessed"],
+            "provider_says_published_in_national_toolkit_on": status["provider_says_published_in_national_toolkit_on"],
         }
 
 

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
+from dspt.lib import national_toolkit
 from dspt.ui import field_rendering, presenters
 
 
@@ -37,6 +38,8 @@ def environment(**options) -> Environment:
         static=static,
         asset_path=settings.STATIC_URL.rstrip("/") + "/nhsuk/assets",
         service_name=settings.SERVICE_NAME,
+        national_toolkit_home=national_toolkit.HOME_URL,
+        national_toolkit_search=national_toolkit.SEARCH_URL,
         get_messages=get_messages,
         field_params=field_rendering.field_params,
         error_summary=field_rendering.error_summary,

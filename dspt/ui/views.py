@@ -1,5 +1,8 @@
 """Public pages: the start page, footer pages and error pages."""
 
+import datetime
+
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -12,8 +15,24 @@ def home(request):
     return render(request, "pages/home.jinja", {"title": "Complete your Data Security and Protection Toolkit"})
 
 
+# The day the accessibility statement was last reviewed against the service (shown on the statement).
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 12, 1)
+
+
+def help_page(request):
+    return render(
+        request,
+        "pages/help.jinja",
+        {"title": "Get help", "support_programmes": settings.SUPPORT_PROGRAMMES},
+    )
+
+
 def accessibility(request):
-    return render(request, "pages/accessibility.jinja", {"title": "Accessibility statement"})
+    return render(
+        request,
+        "pages/accessibility.jinja",
+        {"title": "Accessibility statement", "reviewed_on": ACCESSIBILITY_REVIEWED},
+    )
 
 
 def privacy(request):

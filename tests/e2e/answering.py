@@ -75,6 +75,14 @@ def fill_answer(page, question, *, upload: Path | None = None, link: str = "", c
         form.get_by_label("Month").fill(str(day.month))
         form.get_by_label("Year").fill(str(day.year))
         entered = day.isoformat()
+    elif kind == "text_date":
+        # How it is tested (the answer that counts), and the date of the last test (optional, given here)
+        form.get_by_label("How do you test it?", exact=True).fill(GOOD_TEXT)
+        day = timezone.localdate() - datetime.timedelta(days=30)
+        form.get_by_label("Day").fill(str(day.day))
+        form.get_by_label("Month").fill(str(day.month))
+        form.get_by_label("Year").fill(str(day.year))
+        entered = GOOD_TEXT
     elif kind == "number":
         form.get_by_label("Number", exact=True).fill("12")
         entered = "12"

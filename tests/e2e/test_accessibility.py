@@ -24,6 +24,7 @@ PUBLIC_PAGES = [
     ("/sign-in/", "Sign in", 200),
     ("/forgotten-password/", "Reset your password", 200),
     ("/accessibility/", "Accessibility statement", 200),
+    ("/help/", "Get help", 200),
     ("/privacy/", "Privacy notice", 200),
     ("/cookies/", "Cookies", 200),
     ("/no-such-page/", "Page not found", 404),

@@ -277,7 +277,7 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
     # A confirmation email arrives, naming the status and linking to the publication
     subject, body = email_about(smtp_inbox.wait_for(1))
     assert smtp_inbox.messages[0]["To"] == owner.email
-    assert subject == "Your 2025-26 toolkit has been published: Approaching Standards", subject  # names no one
+    assert subject == "Your 2025-26 self-assessment is published on Open DSPT: Approaching Standards", subject
     assert "Status: Approaching Standards" in body and f"Confirmed by: {CONFIRMER}, {JOB_TITLE}" in body, body
     assert f"{live_server.url}/o/VX101/publications/{first_id}/" in body, body
 
@@ -341,7 +341,7 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
     assert PublicStatus.objects.get(ods_code="VX101").publication_id == second_id
 
     subject, body = email_about(smtp_inbox.wait_for(2))
-    assert subject == "Your 2025-26 toolkit has been published: Standards Met", subject
+    assert subject == "Your 2025-26 self-assessment is published on Open DSPT: Standards Met", subject
     assert "Status: Standards Met" in body, body
 
     page.get_by_role("link", name="see what was published").click()
@@ -368,7 +368,7 @@ def test_an_administrator_publishes_at_approaching_standards_with_a_plan_then_at
     # The publications list shows both, newest first; the first standing still says Approaching Standards
     page.goto(f"{live_server.url}/o/VX101/publications/")
     assert heading(page) == "Publications"
-    links = page.locator("main table a").all_inner_texts()
+    links = page.locator("main table tbody tr > :first-child a").all_inner_texts()
     assert links == ["2025-26: Standards Met", "2025-26: Approaching Standards"], links
     story.check_accessible()  # publications list
     page.get_by_role("link", name="2025-26: Approaching Standards").click()

@@ -49,6 +49,7 @@ RULES = {
     "percentage": {"minimum": "@training_share_percent"},
     "ico_number": {},
     "document": {},
+    "text_date": {"min_length": 20},
 }
 
 
@@ -68,6 +69,7 @@ def test_the_registry_holds_every_built_in_answer_type_and_each_has_examples_her
         Question.ICO_NUMBER,
         Question.CHOICE,
         Question.DOCUMENT,
+        answer_types.TEXT_AND_DATE,
     )
     assert set(RULES) == set(answer_types.keys())
     assert answer_types.get(Question.DOCUMENT) is answer_types.find("document")
@@ -129,6 +131,28 @@ def test_the_registry_holds_every_built_in_answer_type_and_each_has_examples_her
             True,
             {"location": "Blue binder", "link": "https://sharepoint.example/policy"},
         ),
+        (
+            "text_date",
+            {
+                "answer": " A table-top exercise each spring ",
+                "date[day]": "3",
+                "date[month]": "May",
+                "date[year]": "2025",
+            },
+            {"text": "A table-top exercise each spring", "date": "2025-05-03"},
+            "A table-top exercise each spring (last tested 3 May 2025)",
+            True,
+            {"answer": "A table-top exercise each spring", "date": datetime.date(2025, 5, 3)},
+        ),
+        (
+            "text_date",
+            {"answer": "We have not tested it yet"},
+            {"text": "We have not tested it yet"},
+            "We have not tested it yet",
+            True,
+            {"answer": "We have not tested it yet", "date": None},
+        ),
+        ("text_date", {"answer": "Talk it over"}, {"text": "Talk it over"}, "Talk it over", False, {}),
     ],
 )
 def test_an_answer_is_stored_checked_described_and_read_back(kind, data, stored, text, ok, initial):
@@ -152,10 +176,12 @@ def test_an_answer_is_stored_checked_described_and_read_back(kind, data, stored,
         ("text", "The answer is too short", "Write at least 10 characters"),
         ("number", "0 is below the 1 needed", "Reach 1"),
         ("percentage", "94.9% is below the 95% needed", "Reach 95%"),
+        ("text_date", "The answer is too short", "Write at least 20 characters"),
     ],
 )
 def test_why_an_answer_does_not_count_names_the_question_s_own_labels_and_thresholds(kind, reason, fix):
-    value = {"yes_no": {"choice": "no"}, "choice": {"choice": "no"}, "text": {"text": "short"}}.get(kind)
+    short = {"text": "short"}
+    value = {"yes_no": {"choice": "no"}, "choice": {"choice": "no"}, "text": short, "text_date": short}.get(kind)
     value = value or {"number": "0" if kind == "number" else "94.9"}
     verdict = rules.check(Q(kind, RULES[kind]), AnswerState(value), THRESHOLDS, TODAY)
     assert (verdict.ok, verdict.reason, verdict.fix) == (False, reason, fix)
@@ -191,6 +217,7 @@ def test_the_demo_data_uses_the_registry_s_demo_value(kind):
         ("percentage", "answer", "Enter the percentage"),
         ("ico_number", "answer", "Enter your ICO registration number"),
         ("document", "location", "Say where the document is kept, give a link, or upload it"),
+        ("text_date", "answer", "Describe how you test it"),
     ],
 )
 def test_a_missing_answer_says_what_to_do_unless_it_is_a_draft(kind, field_name, message):
@@ -217,6 +244,12 @@ def test_a_document_already_holding_files_needs_nothing_more():
         ("ico_number", {"answer": "12345678"}, "answer", "An ICO registration number is 8 characters"),
         ("yes_no", {"answer": "no"}, "explanation", "Explain why the answer is no, and what you plan to do"),
         ("date", {"answer[day]": "1", "answer[month]": "1", "answer[year]": "2999"}, "answer", "must be today or"),
+        (
+            "text_date",
+            {"answer": "A table-top exercise each spring", "date[day]": "1", "date[month]": "1", "date[year]": "2999"},
+            "date",
+            "must be today or",
+        ),
     ],
 )
 def test_a_wrong_answer_is_refused_with_its_type_s_message(kind, data, field_name, message):
@@ -237,6 +270,7 @@ def test_a_wrong_answer_is_refused_with_its_type_s_message(kind, data, field_nam
         ("percentage", "box"),
         ("ico_number", None),
         ("document", "box"),
+        ("text_date", "box"),
     ],
 )
 def test_does_not_apply_is_offered_as_each_type_offers_it_and_counts_only_when_allowed(kind, offered_as):
@@ -269,6 +303,7 @@ def test_does_not_apply_is_offered_as_each_type_offers_it_and_counts_only_when_a
         ("percentage", ["answer"], {"answer": {"classes": "nhsuk-input--width-10", "suffix": "%"}}, False),
         ("ico_number", ["answer"], {"answer": {"classes": "nhsuk-input--width-10"}}, False),
         ("document", ["location", "link", "uploads"], {}, True),
+        ("text_date", ["answer", "date"], {}, False),
     ],
 )
 def test_each_type_has_its_fields_in_page_order_with_their_render_options(kind, fields, options, multipart):
@@ -300,4 +335,43 @@ def test_which_statuses_need_a_question_is_said_once(level, approaching, met, hi
     assert rules.needed_for(question, rules.EXCEEDED) is met
     assert rules.needed_for(question, rules.NOT_MET) is False
     assert presenters.level_hint(question) == hint
-    assert presenters.level_hint(Q("yes_no", level=level, level_confirmed=False)) == hint + " (our best reading)"
+    assert presenters.level_hint(Q("yes_no", level=level, level_confirmed=False)) == hint + " (level not confirmed)"
+
+
+def test_a_text_and_date_answer_counts_for_its_description_and_gives_the_date_if_known():
+    """7.2.1 asks how the continuity plan is tested (text), with the date of the last test if there was one. A date
+    alone, as the question stored it when it was a date question, reads sensibly and keeps its date in the form,
+    but does not count until the description is added, and says so."""
+    question = Q(answer_types.TEXT_AND_DATE, RULES["text_date"])
+    old_shape = {"date": "2025-05-03"}
+    assert rules.is_answered(question, AnswerState(old_shape))
+    verdict = rules.check(question, AnswerState(old_shape), THRESHOLDS, TODAY)
+    assert (verdict.ok, verdict.reason, verdict.fix) == (
+        False,
+        "The answer gives only the date it was last tested, not how it is tested",
+        "Describe how you test it, then save",
+    )
+    assert presenters.describe(question, old_shape) == "Last tested 3 May 2025"
+    assert AnswerForm.initial_from(SavedAnswer(old_shape), question) == {
+        "version": 1,
+        "comment": "",
+        "answer": "",
+        "date": datetime.date(2025, 5, 3),
+    }
+    # Only a date on a final save is refused with what to do; a draft keeps it
+    only_date = {"date[day]": "3", "date[month]": "5", "date[year]": "2025"}
+    assert form(question, only_date).errors == {"answer": ["Describe how you test it"]}
+    draft = form(question, only_date, draft=True)
+    assert draft.is_valid() and draft.value() == {"date": "2025-05-03"}
+    # An old test date does not stop the answer counting: the date is there to help, not a deadline
+    long_ago = {"text": "A table-top exercise with the nurses", "date": "2019-01-31"}
+    assert rules.check(question, AnswerState(long_ago), THRESHOLDS, TODAY).ok
+    # A stored value nobody could have typed gives a reason, not an error
+    for odd, reason in (
+        ({"text": "A table-top exercise with the nurses", "date": "2999-01-01"}, "is in the future"),
+        ({"text": "A table-top exercise with the nurses", "date": "soon"}, "is not a real date"),
+    ):
+        verdict = rules.check(question, AnswerState(odd), THRESHOLDS, TODAY)
+        assert not verdict.ok and reason in verdict.reason
+    assert presenters.describe(question, {"text": "Drill", "date": "soon"}) == "Drill (last tested soon)"
+    assert form(question).fields["date"].help_text.startswith("If you have tested it, give the date of the last test")

@@ -41,7 +41,10 @@ def start(request, year: str):
     framework = FrameworkVersion.objects.filter(year=year).first()
     if framework is None:
         raise Http404("No question set for that year")
-    assessment = carry_over.start(request.organisation, framework, request.user)
+    try:
+        assessment = carry_over.start(request.organisation, framework, request.user)
+    except carry_over.NotTheCurrentYear as refused:
+        raise Http404(str(refused)) from refused
     carried = assessment.answers.filter(needs_review=True).count()
     text = f"Your {year} assessment has started"
     if carried:

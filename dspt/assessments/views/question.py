@@ -26,7 +26,7 @@ def question_page(request, year: str, ref: str):
     question = get_question(assessment, ref)
     answer = assessment.answers.filter(question=question).prefetch_related("evidence").first()
     files = list(answer.evidence.all()) if answer else []
-    current = answering.can_change(assessment)
+    current = answering.can_change(assessment) and question.withdrawn_at is None
     profile = assessment.organisation.profile
     can_edit = request.membership.can(Membership.MEMBER) and current
     if request.method == "POST" and not can_edit:
@@ -92,6 +92,7 @@ def question_page(request, year: str, ref: str):
             "form": form,
             "can_edit": can_edit,
             "is_current": current,
+            "withdrawn": question.withdrawn_at is not None,
             "level_hint": presenters.level_hint(question),
             "what_helps": presenters.what_helps(question, request.organisation.ods_code),
             "profile_facts": from_profile.facts(question, profile),

@@ -6,9 +6,9 @@ reason and fix), how it reads as one line of text, a demo value that counts, the
 may have, and its "missing answer" message. The question-set loader, the status rule, the answer form and page,
 the presenters and the demo data all look the type up here instead of naming types.
 
-The types in use are in simple.py, choosing.py and document.py and registered at the end of this file. Adding a
-type is one AnswerType subclass registered there (Question.answer_type has no choices, so no migration is
-needed). frameworks.models imports this package, so it must never import a models module.
+The types in use are in simple.py, choosing.py, document.py and text_and_date.py and registered at the end of
+this file. Adding a type is one AnswerType subclass registered there (Question.answer_type has no choices, so no
+migration is needed). frameworks.models imports this package, so it must never import a models module.
 """
 
 from collections.abc import Iterator
@@ -38,6 +38,7 @@ from dspt.frameworks.answer_types.simple import (
     Percentage,
     Text,
 )
+from dspt.frameworks.answer_types.text_and_date import TEXT_AND_DATE, TextAndDate
 
 __all__ = [
     "CHOICE",
@@ -49,6 +50,7 @@ __all__ = [
     "NUMBER",
     "PERCENTAGE",
     "TEXT",
+    "TEXT_AND_DATE",
     "YES_NO",
     "AnswerType",
     "MultipleFileField",
@@ -121,5 +123,5 @@ def choices() -> list[tuple[str, str]]:
     return [(answer_type.key, answer_type.label) for answer_type in _REGISTRY.values()]
 
 
-for _built_in in (Confirm, YesNo, Text, Date, Number, Percentage, IcoNumber, Choice, Document):
+for _built_in in (Confirm, YesNo, Text, Date, Number, Percentage, IcoNumber, Choice, Document, TextAndDate):
     register(_built_in())

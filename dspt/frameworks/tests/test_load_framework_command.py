@@ -29,13 +29,17 @@ def test_it_loads_files_in_the_order_given_and_then_does_nothing(db, sample, sam
 def test_it_says_when_a_year_was_updated_in_place(db, sample, write):
     _run(str(write(sample)))
     sample["title"] = "Renamed"
-    assert _run(str(write(sample))) == ["2024-25: loaded 9 questions (updated in place)"]
+    assert _run(str(write(sample))) == ["2024-25: revised, 9 questions"]
     assert FrameworkVersion.objects.get().title == "Renamed"
 
 
 def test_all_loads_the_shipped_files(db):
-    assert _run("--all") == ["2024-25: loaded 51 questions", "2025-26: loaded 54 questions"]
-    assert _run("--all") == ["2024-25: unchanged", "2025-26: unchanged"]
+    assert _run("--all") == [
+        "2024-25: loaded 51 questions",
+        "2025-26: loaded 54 questions",
+        "2026-27: loaded 54 questions",
+    ]
+    assert _run("--all") == ["2024-25: unchanged", "2025-26: unchanged", "2026-27: unchanged"]
 
 
 def test_a_bad_file_stops_with_every_problem_and_loads_nothing(db, sample, write):

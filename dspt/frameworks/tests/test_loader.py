@@ -272,7 +272,19 @@ def test_a_changed_file_updates_rows_in_place(db, sample, write):
 
     result = load(write(sample))
 
-    assert result == loader.LoadResult("2024-25", created=False, changed=True, question_count=9)
+    assert result == loader.LoadResult(
+        "2024-25",
+        created=False,
+        changed=True,
+        question_count=9,
+        added=("1.1.6",),
+        reworded=("1.1.5", "1.2.4"),
+        deleted=("9.1.1",),
+    )
+    assert result.describe() == (
+        "2024-25: revised, 9 questions; 1 added: 1.1.6; 2 reworded (their answers need checking): 1.1.5, 1.2.4; "
+        "1 removed: 9.1.1"
+    )
     assert FrameworkVersion.objects.get().id == version_id
     now = dict(Question.objects.values_list("ref", "id"))
     assert set(now) == set(ids) - {"9.1.1"} | {"1.1.6"}

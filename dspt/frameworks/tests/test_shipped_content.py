@@ -9,7 +9,7 @@ from dspt.frameworks.loader import load_shipped, resolve_minimum, shipped_files,
 from dspt.frameworks.models import Question
 from dspt.frameworks.validation import GROUP_SLUGS
 
-YEARS = ["2024-25", "2025-26"]
+YEARS = ["2024-25", "2025-26", "2026-27"]
 
 
 @pytest.fixture
@@ -21,16 +21,27 @@ def _refs(version, *levels):
     return set(version.questions.filter(level__in=levels).values_list("ref", flat=True))
 
 
-def test_both_files_are_shipped_and_validate_on_their_own():
+def test_every_file_is_shipped_and_validates_on_its_own():
     assert [path.stem for path in shipped_files()] == YEARS
-    assert [len(validate(path).questions) for path in shipped_files()] == [51, 54]
+    assert [len(validate(path).questions) for path in shipped_files()] == [51, 54, 54]
 
 
-def test_both_load_in_year_order(shipped):
+def test_they_load_in_year_order(shipped):
     assert list(shipped) == YEARS
+    assert shipped["2026-27"].previous == shipped["2025-26"]
     assert shipped["2025-26"].previous == shipped["2024-25"]
     assert shipped["2024-25"].previous is None
-    assert [version.questions.count() for version in shipped.values()] == [51, 54]
+    assert [version.questions.count() for version in shipped.values()] == [51, 54, 54]
+
+
+def test_2026_27_is_provisional_2025_26_unchanged(shipped):
+    """The national 2026-27 set is not out yet: the year opens provisionally with 2025-26's questions."""
+    provisional, previous = shipped["2026-27"], shipped["2025-26"]
+    assert provisional.provisional and not previous.provisional
+    assert provisional.published_on == date(2026, 9, 1) and provisional.deadline == date(2027, 6, 30)
+    fields = ("ref", "text", "level", "answer_type", "rules", "guidance", "group__slug")
+    assert list(provisional.questions.values_list(*fields)) == list(previous.questions.values_list(*fields))
+    assert set(provisional.questions.values_list("change_status", flat=True)) == {Question.UNCHANGED}
 
 
 @pytest.mark.parametrize(

@@ -116,3 +116,73 @@ def test_asking_to_join_and_links_share_one_hourly_limit_per_address(client, set
         in register(client, email="eager@care.example", ods_code="VX103").content.decode()
     )
     assert JoinRequest.objects.count() == 1 and EmailLink.objects.count() == 1
+
+
+# ---- the ODS code's shape is a hint, not a wall: the directory decides when it is loaded ---------------------
+
+
+@pytest.mark.parametrize("code", ["VN12345", "8HX12", "RX1AB", "C1A2B"])
+def test_an_open_code_in_the_directory_registers_whatever_its_shape(client, code):
+    make_directory_entry("VX101")
+    make_directory_entry(code, "Fictional Riverside Care")
+    response = register(client, email="unusual@care.example", ods_code=code.lower())
+    assert response.status_code == 302, response.content.decode()
+    assert EmailLink.objects.get().join.ods_code == code
+    assert "register Fictional Riverside Care" in mail.outbox[0].body
+
+
+def test_a_closed_code_of_an_unusual_shape_gets_the_closed_message(client):
+    make_directory_entry("VN12345", "Fictional Old Lodge", is_open=False)
+    page = register(client, ods_code="VN12345").content.decode()
+    assert "The ODS directory shows VN12345 (Fictional Old Lodge) as closed" in page
+    assert "V followed by 4" not in page
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("VN12345", "A site ODS code is V followed by 4 letters or numbers, like VM195"),
+        ("8HX12", "Use your site code (starts with V) or your head office code (starts with A or C)"),
+        ("AG0", "A head office ODS code is A or C followed by 3 letters or numbers, like AG0Y"),
+        ("RX1AB", "or a head office code (starts with A or C, like AG0Y)"),
+    ],
+)
+def test_a_code_not_in_the_loaded_directory_gets_the_shape_message_when_its_shape_is_wrong(client, code, message):
+    make_directory_entry("VX101")
+    page = register(client, ods_code=code).content.decode()
+    assert message.replace("'", "&#39;") in page
+    assert "We cannot find" not in page
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("VN12345", "A site ODS code is V followed by 4 letters or numbers, like VM195"),
+        ("RX1AB", "Enter a site ODS code (starts with V, like VM195) or a head office code (starts with A or C"),
+        ("C1AB", None),
+    ],
+)
+def test_without_a_directory_the_shape_rules_apply_with_head_office_codes_starting_a_or_c(client, code, message):
+    response = register(client, ods_code=code)
+    if message is None:
+        assert response.status_code == 302
+        assert EmailLink.objects.get().join.ods_code == code
+    else:
+        assert message in response.content.decode()
+        assert not EmailLink.objects.exists()
+
+
+def test_the_registration_page_says_head_office_codes_start_with_a_or_c(client):
+    assert "Head office codes start with A or C" in client.get("/register/").content.decode()
+
+
+def test_asking_to_join_an_organisation_with_an_unusual_code_works(client):
+    make_directory_entry("VN12345", "Fictional Riverside Care")
+    make_organisation("VN12345", make_user("admin@care.example"), name="Fictional Riverside Care")
+    page = register(client, email="newcomer@care.example", ods_code="VN12345").content.decode()
+    assert "Fictional Riverside Care already has an account" in page
+    response = client.post("/register/ask-to-join/", {"email": "newcomer@care.example", "ods_code": "VN12345"})
+    assert "We have asked them to invite you" in response.content.decode()
+    assert mail.outbox[0].to == ["admin@care.example"]

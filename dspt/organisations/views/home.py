@@ -23,6 +23,7 @@ def home(request):
         "organisations/home.jinja",
         {
             "title": organisation.name,
+            "notices": presenters.home_notices(organisation, request.membership),
             "sections": presenters.task_list(organisation, request.membership),
             "branches": list(organisation.branches()[:200]) if organisation.is_head_office else [],
             "navigation_items": presenters.navigation(organisation, request.membership, "home"),

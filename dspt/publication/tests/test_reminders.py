@@ -90,3 +90,21 @@ def test_the_second_year_gets_every_reminder_and_the_first_year_its_late_one(fra
     kinds = list(Reminder.objects.filter(organisation=org).values_list("year", "kind"))
     expected = ["60", "30", "14", "3", "after"]
     assert kinds == [("2024-25", k) for k in expected] + [("2025-26", k) for k in expected]
+
+
+def test_reminders_follow_the_calendar_late_then_a_new_year_opens(frameworks, org, owner):
+    """2024-25's deadline passed on 30 June 2025; 2025-26 opened on 18 September 2025 (its published_on)."""
+    assert frameworks["2025-26"].published_on == datetime.date(2025, 9, 18)
+    run_every_day(datetime.date(2025, 9, 16), datetime.date(2025, 9, 20))
+    sent = [(r.year, r.kind, r.sent_at.date()) for r in Reminder.objects.filter(organisation=org)]
+    assert sent == [
+        ("2024-25", "after", datetime.date(2025, 9, 16)),  # late publication still open for 2024-25
+        ("2025-26", "open", datetime.date(2025, 9, 18)),  # then 2025-26 opens: nothing more about 2024-25
+    ]
+    opened = [m for m in mail.outbox if m.subject == "A new Data Security and Protection Toolkit year is open"]
+    assert len(opened) == 1 and "The deadline to publish is 30 June 2026" in opened[0].body
+
+
+def test_an_organisation_registered_long_after_the_opening_gets_no_opened_email(frameworks, org, owner):
+    run_every_day(datetime.date(2025, 11, 1), datetime.date(2025, 11, 1))
+    assert not Reminder.objects.filter(kind="open").exists()

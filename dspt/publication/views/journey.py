@@ -11,10 +11,11 @@ from dspt.organisations import profile_rules
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
 from dspt.organisations.presenters import navigation, profile_rows
-from dspt.publication import action_plans, publish
+from dspt.publication import action_plans, cover, publish, where_we_stand
 from dspt.publication.forms import BranchesForm, ConfirmForm, PlanDocumentForm, PlanLineForm
 from dspt.publication.views.common import current_assessment
 from dspt.ui.forms import posted
+from dspt.verification import presenters as verification_presenters
 
 ADMIN = Membership.ADMIN
 
@@ -66,6 +67,15 @@ def _steps(request, state) -> list[dict]:
     return steps
 
 
+def _public_notices(request) -> list[dict]:
+    """Whether the public sees what the organisation publishes yet, and which head office covers it."""
+    found = (
+        verification_presenters.public_notice(request.organisation),
+        cover.home_notice(request.organisation, request.membership),
+    )
+    return [notice for notice in found if notice]
+
+
 @organisation_view()
 def overview(request):
     try:
@@ -84,12 +94,14 @@ def overview(request):
             "title": f"Publish your {assessment.framework.year} assessment",
             "state": state,
             "status_tag": assessment_presenters.status_tag(state.status),
+            "where_we_stand": where_we_stand.for_organisation(request.organisation),
+            "public_notices": _public_notices(request),
             "steps": _steps(request, state),
             "is_admin": request.membership.is_admin,
             "rule_blocker": state.blocked_at("rule") + state.blocked_at("answers"),
             "ready": not state.blockers,
             "reminders": request.organisation.reminders.filter(year=assessment.framework.year),
-            "publications": request.organisation.publications.defer("snapshot")[:5],
+            "publications": request.organisation.publications.defer("snapshot").select_related("national")[:5],
             "navigation_items": _nav(request),
         },
     )
@@ -249,5 +261,6 @@ def confirm(request):
             "state": state,
             "form": form,
             "branches": publish.chosen_branches(request.organisation, state.draft),
+            "where_we_stand": where_we_stand.for_organisation(request.organisation),
         },
     )

@@ -10,6 +10,7 @@ from dspt.organisations.access import organisation_view
 from dspt.organisations.presenters import navigation
 from dspt.publication import action_plans, reports
 from dspt.publication.views.common import current_assessment
+from dspt.verification import presenters as verification_presenters
 
 
 def _publication(request, publication_id: int):
@@ -26,7 +27,7 @@ def history(request):
         "publication/history.jinja",
         {
             "title": "Publications",
-            "publications": request.organisation.publications.defer("snapshot"),
+            "publications": request.organisation.publications.defer("snapshot").select_related("national"),
             "tag_for": assessment_presenters.status_tag,
             "navigation_items": navigation(request.organisation, request.membership, "publish"),
         },
@@ -52,7 +53,9 @@ def detail(request, publication_id: int):
 @organisation_view()
 def done(request, publication_id: int):
     publication = _publication(request, publication_id)
-    return render(request, "publication/done.jinja", {"title": "Published", "publication": publication})
+    public_notice = verification_presenters.public_notice(request.organisation)
+    context = {"title": "Published", "publication": publication, "public_notice": public_notice}
+    return render(request, "publication/done.jinja", context)
 
 
 @organisation_view()

@@ -61,7 +61,10 @@ def test_the_csv_lists_every_published_status_with_the_documented_columns(client
             "dspt_year": "2024-25",
             "date_published": "2024-06-28",
             "current": "false",
+            "published_late": "false",
             "published_by_head_office": "",
+            "assessed": "self-assessed on this service",
+            "provider_says_published_in_national_toolkit_on": "",
         },
         {
             "ods_code": "VM195",
@@ -71,7 +74,10 @@ def test_the_csv_lists_every_published_status_with_the_documented_columns(client
             "dspt_year": "2024-25",
             "date_published": "2024-06-28",
             "current": "false",
+            "published_late": "false",
             "published_by_head_office": "AG0Y",
+            "assessed": "self-assessed on this service",
+            "provider_says_published_in_national_toolkit_on": "",
         },
         {
             "ods_code": "VX101",
@@ -81,7 +87,10 @@ def test_the_csv_lists_every_published_status_with_the_documented_columns(client
             "dspt_year": "2025-26",
             "date_published": "2025-07-01",
             "current": "true",
+            "published_late": "false",
             "published_by_head_office": "",
+            "assessed": "self-assessed on this service",
+            "provider_says_published_in_national_toolkit_on": "",
         },
     ]
 
@@ -158,12 +167,16 @@ def test_one_status_by_code(client, world):
         "dspt_year": "2024-25",
         "date_published": "2024-06-28",
         "current": False,
+        "published_late": False,
         "published_by_head_office": "AG0Y",
+        "assessed": "self-assessed on this service",
+        "provider_says_published_in_national_toolkit_on": None,
     }
     not_published = client.get("/api/v1/statuses/VM300").json()
     assert not_published["status"] == "Not published"
     assert not_published["current"] is False
     assert not_published["dspt_year"] is None
+    assert not_published["assessed"] is None
 
 
 def test_the_json_list_is_paginated_with_links(client, db):

@@ -40,7 +40,8 @@ def test_it_serves_an_svg_anyone_may_embed_for_a_few_minutes(client, published_o
     assert texts(svg) == [
         "Fictional Meadowbrook House",
         "Standards Met",
-        "DSPT 2025-26 · published 1 July 2025 · Open DSPT",
+        "DSPT 2025-26 · published 1 July 2025",
+        "Self-assessed on Open DSPT, not the national toolkit",
     ]
     assert "2025-26" in title(svg)
     assert "Standards Met" in title(svg)
@@ -63,7 +64,12 @@ def test_it_says_not_published_with_todays_date(client, db):
     directory("VM300", "Fictional Quiet Lodge")
     with at(2026, 3, 5):
         svg = client.get("/status/VM300/badge.svg").content.decode()
-    assert texts(svg) == ["Fictional Quiet Lodge", "Not published", "As of 5 March 2026 · Open DSPT"]
+    assert texts(svg) == [
+        "Fictional Quiet Lodge",
+        "Not published",
+        "As of 5 March 2026 · Open DSPT",
+        "Check the national toolkit for its official status",
+    ]
 
 
 def test_it_404s_for_an_unknown_code(client, db):

@@ -191,3 +191,22 @@ def test_nothing_private_appears_on_any_public_page_or_download(client, private_
         for secret in PRIVATE:
             assert secret not in text, f"{secret!r} leaked on {path}"
             assert json.dumps(secret)[1:-1] not in text, f"{secret!r} leaked on {path}"
+
+
+def test_a_status_published_after_its_deadline_shows_as_late_everywhere(client, org):
+    import datetime
+
+    import time_machine
+
+    from dspt.status_search.tests.conftest import directory, framework, publish_rows
+
+    directory("VX101", org.name, postcode="ZZ1 1AB")
+    framework("2025-26")
+    publish_rows(org, "met", "2025-26", datetime.date(2026, 8, 3))  # the deadline was 30 June 2026
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 12, 0, tzinfo=datetime.UTC), tick=False):
+        page = client.get("/status/VX101/").content.decode()
+        assert "3 August 2026, after the 2025-26 deadline (late)" in page
+        assert "3 August 2026 (late)" in client.get("/status/", {"q": "VX101"}).content.decode()  # search results
+        assert "3 August 2026 (late)" in page  # the public history
+        assert client.get("/api/v1/statuses/VX101").json()["published_late"] is True
+        assert "published late" in client.get("/status/VX101/badge.svg").content.decode()

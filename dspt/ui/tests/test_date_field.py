@@ -62,9 +62,9 @@ def test_an_odd_date_on_a_question_page_gets_a_message_not_a_server_error(client
     client = client_for(owner)
     url = "/o/VX101/assessment/2025-26/q/7.2.1/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"answer[day]": "²", "answer[month]": "9" * 20, "answer[year]": "9" * 5000})
+    response = client.post(url, {"date[day]": "²", "date[month]": "9" * 20, "date[year]": "9" * 5000})
     assert response.status_code == 200
-    assert "The day of date must be a number, like 27" in response.content.decode()
+    assert "The day of date of the last test must be a number, like 27" in response.content.decode()
 
 
 # ---- one example date, consistent with the field, derived from today ----------------------------------------

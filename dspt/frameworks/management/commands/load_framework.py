@@ -26,9 +26,4 @@ class Command(BaseCommand):
                 result = load(path)
             except FrameworkError as error:
                 raise CommandError(f"{path}: not loaded:\n{error}") from error
-            if not result.changed:
-                self.stdout.write(f"{result.year}: unchanged")
-            elif result.created:
-                self.stdout.write(f"{result.year}: loaded {result.question_count} questions")
-            else:
-                self.stdout.write(f"{result.year}: loaded {result.question_count} questions (updated in place)")
+            self.stdout.write(result.describe())
