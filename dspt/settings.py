@@ -56,8 +56,13 @@ INSTALLED_APPS = [
     "dspt.organisations",
     "dspt.verification",
     "dspt.frameworks",
+    "dspt.registers",
+    "dspt.dpias",
+    "dspt.training",
+    "dspt.incidents",
     "dspt.assessments",
     "dspt.publication",
+    "dspt.documents",
     "dspt.status_search",
 ]
 # Fictional demo data (`manage.py load_demo`, with a password committed to the repository) is for a development

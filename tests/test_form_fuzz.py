@@ -429,6 +429,15 @@ def test_starting_choosing_services_and_publishing_survive_odd_input(
     assert fuzz_page(visit, "o/<str:ods_code>/publish/confirm/", confirm) == 1
 
 
+def test_a_register_import_waiting_to_be_confirmed_survives_odd_input(client_for, owner, walk_data, postgresql_rules):
+    """The form confirming an import appears only in the answer to an upload: upload, then fuzz that form."""
+    path = "/o/VX101/registers/information-assets/import/"
+    content = b"Asset name,Type,Owner,Special category data\nRota,Paper,Office,No\n"
+    page = client_for(owner).post(path, {"file": SimpleUploadedFile("new.csv", content)})
+    (confirm,) = [form for form in forms_on(page, path) if "import_id" in form.fields]
+    assert fuzz_forms(lambda: client_for(owner), [confirm]) == 1
+
+
 # ---- every other page ------------------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ class AssessmentsConfig(AppConfig):
         from dspt.organisations import presenters
 
         presenters.add_home_task("assessment", 10, summary.home_task)
+        presenters.add_navigation_item("assessment", 10, "Assessment", "assessments:index")
 
         def review_reworded_answers(sender, framework, reworded, **kwargs):
             """A revised question set changed these questions: their answers need checking before they count."""

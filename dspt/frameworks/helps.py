@@ -30,8 +30,14 @@ HELPS = {
         "A list of your staff and who holds each data protection role (the roles are in your organisation profile)",
         url_name="organisations:profile",
     ),
-    "Information Asset Register": Help("Your Information Asset Register: what information you hold and where"),
-    "Record of Processing Activities": Help("Your Record of Processing Activities: why you use personal data"),
+    "Information Asset Register": Help(
+        "Your Information Asset Register: what information you hold and where",
+        url_name="registers:information-assets:list",
+    ),
+    "Record of Processing Activities": Help(
+        "Your Record of Processing Activities: why you use personal data",
+        url_name="registers:processing-activities:list",
+    ),
     "Digital asset register": Help("A list of your computers, phones, tablets and the systems on them"),
     "Data protection policy template": Help("Your data protection policy"),
     "Privacy notice template": Help("Your privacy notices, for the people you support and for staff"),

@@ -22,7 +22,11 @@ class ChangeRecord(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            # One thing's history (a register entry's page): its area and id within the organisation.
+            models.Index(fields=["organisation", "area", "object_id"], name="history_one_thing"),
+        ]
 
     def __str__(self):
         return f"{self.actor_label} {self.action} {self.area} {self.object_label}"

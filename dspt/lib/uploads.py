@@ -10,6 +10,7 @@ far more than any real document (a "zip bomb"), is refused before anything is re
 """
 
 import hashlib
+import re
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -42,6 +43,15 @@ PNG = Kind("PNG image", "image/png", (".png",))
 JPEG = Kind("JPEG image", "image/jpeg", (".jpg", ".jpeg"))
 
 ACCEPTED_DESCRIPTION = "a PDF, Word, Excel, OpenDocument, PNG or JPEG file"
+
+# Files of rows to import (a register from a spreadsheet): an Excel workbook or a CSV file, nothing else. Importing
+# reads the workbook's sheet, so its parts together may claim to unpack to no more than this.
+CSV = Kind("CSV file", "text/csv", (".csv",))
+TABLE_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+TABLE_DESCRIPTION = "an Excel workbook (.xlsx) or a CSV file (.csv)"
+_CSV_ENCODINGS = ("utf-8-sig", "cp1252")  # CSV UTF-8, and Excel's "CSV (Comma delimited)" on Windows
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BINARY_STARTS = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", OLE, b"PK\x03\x04", b"MZ")
 
 
 class Refused(Exception):
@@ -134,6 +144,64 @@ def check(uploaded) -> Kind:
     return kind
 
 
+def _size_checked(uploaded) -> str:
+    name = uploaded.name or "file"
+    limit = settings.UPLOAD_MAX_BYTES
+    if uploaded.size == 0:
+        raise Refused(f"{name} is empty")
+    if uploaded.size > limit:
+        raise Refused(f"{name} is larger than {limit // (1024 * 1024)} MB. Split it into smaller files")
+    return name
+
+
+def csv_text(uploaded) -> str:
+    """The text of an uploaded CSV file (UTF-8, or Windows-1252 as older Excel saves it), or Refused: a file that
+    is not text, or holds NUL or other control characters no spreadsheet writes."""
+    name = _size_checked(uploaded)
+    uploaded.seek(0)
+    content = uploaded.read()
+    uploaded.seek(0)
+    if content.startswith(_BINARY_STARTS):
+        raise Refused(f"{name} is not a CSV file: save it from Excel as 'CSV UTF-8', or upload the Excel workbook")
+    for encoding in _CSV_ENCODINGS:
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise Refused(f"{name} is not a CSV file: save it from Excel as 'CSV UTF-8', or upload the Excel workbook")
+    if _CONTROL.search(text):
+        raise Refused(f"{name} holds characters a CSV file cannot: save it again from Excel as 'CSV UTF-8'")
+    return text
+
+
+def check_table(uploaded) -> Kind:
+    """Raise Refused unless the upload is an Excel workbook (.xlsx) or a CSV file, within the size limit, named for
+    what it is. A workbook is checked as check() does, and its parts must not claim to unpack to more than
+    TABLE_MAX_UNPACKED_BYTES: importing reads its sheet, and no more than that is ever unpacked."""
+    name = _size_checked(uploaded)
+    extension = Path(name).suffix.lower()
+    if extension == ".csv":
+        csv_text(uploaded)
+        return CSV
+    try:
+        kind = check(uploaded)
+    except Refused as refused:
+        if "must be a PDF" in str(refused):
+            raise Refused(f"{name} must be {TABLE_DESCRIPTION}") from refused
+        raise
+    if kind is not XLSX:
+        raise Refused(f"{name} must be {TABLE_DESCRIPTION}: save it from Excel or LibreOffice as an .xlsx workbook")
+    uploaded.seek(0)
+    with zipfile.ZipFile(uploaded.file if hasattr(uploaded, "file") else uploaded) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    uploaded.seek(0)
+    if unpacked > TABLE_MAX_UNPACKED_BYTES:
+        raise Refused(f"{name} is too large to import. Split it into smaller files")
+    return kind
+
+
 def store(uploaded, folder: str) -> tuple[str, int, str]:
     """Save under PRIVATE_FILES_ROOT/folder with a random name. Returns (stored name, size, sha256)."""
     root = Path(settings.PRIVATE_FILES_ROOT)
@@ -166,4 +234,15 @@ def delete_stored(stored_name: str) -> None:
         path.unlink()
 
 
-__all__ = ["Refused", "Unsafe", "check", "delete_stored", "open_stored", "read_start", "sniff", "store"]
+__all__ = [
+    "Refused",
+    "Unsafe",
+    "check",
+    "check_table",
+    "csv_text",
+    "delete_stored",
+    "open_stored",
+    "read_start",
+    "sniff",
+    "store",
+]

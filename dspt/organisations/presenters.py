@@ -41,18 +41,31 @@ def home_notices(organisation, membership: Membership) -> list[dict]:
     return [notice for notice in built if notice]
 
 
+# The same for the organisation's navigation: apps above this one add their section (the assessment, the registers,
+# publishing) from their AppConfig.ready(); `url_name` is reversed with the organisation's ODS code.
+_navigation_items: dict[str, tuple[int, str, str]] = {}
+
+
+def add_navigation_item(key: str, order: int, text: str, url_name: str) -> None:
+    """Show a link to `url_name` in every organisation page's navigation, in `order` (Overview is 0, the profile
+    80, People 90, History 100); `key` is what a page passes as `current` to mark it."""
+    _navigation_items[key] = (order, text, url_name)
+
+
 def navigation(organisation, membership, current: str) -> list[dict]:
     code = organisation.ods_code
     items = [
-        ("home", "Overview", reverse("organisations:home", args=[code])),
-        ("assessment", "Assessment", reverse("assessments:index", args=[code])),
-        ("publish", "Publish", reverse("publication:overview", args=[code])),
-        ("profile", "Organisation profile", reverse("organisations:profile", args=[code])),
-        ("people", "People", reverse("organisations:people", args=[code])),
+        (0, "home", "Overview", "organisations:home"),
+        (80, "profile", "Organisation profile", "organisations:profile"),
+        (90, "people", "People", "organisations:people"),
     ]
+    items += [(order, key, text, url_name) for key, (order, text, url_name) in _navigation_items.items()]
     if membership.is_admin:
-        items.append(("history", "History", reverse("organisations:history", args=[code])))
-    return [{"text": text, "href": href, "current": key == current} for key, text, href in items]
+        items.append((100, "history", "History", "organisations:history"))
+    return [
+        {"text": text, "href": reverse(url_name, args=[code]), "current": key == current}
+        for _order, key, text, url_name in sorted(items, key=lambda item: item[0])
+    ]
 
 
 def profile_status(profile: Profile) -> dict:

@@ -11,6 +11,7 @@ class PublicationConfig(AppConfig):
         from dspt.verification import presenters as verification_presenters
 
         presenters.add_home_task("publication", 20, summary.home_task)
+        presenters.add_navigation_item("publish", 20, "Publish", "publication:overview")
         presenters.add_home_notice("where we stand", 0, where_we_stand.home_notice)
         presenters.add_home_notice("head office cover", 20, cover.home_notice)
         verification_presenters.add_registration_rows(summary.operator_rows)

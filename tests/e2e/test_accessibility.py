@@ -89,6 +89,22 @@ def _invitation_and_join_request(org):
     joining.ask_to_join(org, "stranger@care.example")
 
 
+def _registers(org):
+    """An information asset and a processing activity linked to it, so the registers' pages have something on."""
+    from dspt.registers.tests.factories import add_activity, add_asset
+
+    admin = people.admins(org).get()
+    asset = add_asset(org, admin, last_reviewed=timezone.localdate())
+    add_activity(org, admin, assets=[asset])
+
+
+def _asset_of(org) -> int:
+    from dspt.registers.models import InformationAsset
+
+    asset = InformationAsset.objects.filter(organisation=org).first()
+    return asset.pk if asset else 0
+
+
 # (id, path, expected h1, set-up before the visit)
 SIGNED_IN_PAGES = [
     ("home", "/o/VX101/", "Fictional Meadowbrook House", None),
@@ -112,6 +128,30 @@ SIGNED_IN_PAGES = [
     ("change-password", "/account/password/", "Change your password", None),
     ("two-factor-set-up", "/account/two-factor/set-up/", "Set up two-factor sign-in", None),
     ("organisations", "/organisations/?all=1", "Your organisations", None),
+    ("registers", "/o/VX101/registers/", "Registers", _registers),
+    ("register-list", "/o/VX101/registers/information-assets/", "Information Asset Register", _registers),
+    (
+        "register-list-empty",
+        "/o/VX101/registers/processing-activities/?q=nothing",
+        "Record of Processing Activities",
+        None,
+    ),
+    ("register-entry", "/o/VX101/registers/information-assets/{asset}/", "Care plans", _registers),
+    ("register-add", "/o/VX101/registers/processing-activities/add/", "Add a processing activity", _registers),
+    ("register-edit", "/o/VX101/registers/information-assets/{asset}/edit/", "Change 'Care plans'", _registers),
+    ("register-archive", "/o/VX101/registers/information-assets/{asset}/archive/", "Archive 'Care plans'?", _registers),
+    (
+        "register-history",
+        "/o/VX101/registers/information-assets/{asset}/history/",
+        "History of 'Care plans'",
+        _registers,
+    ),
+    (
+        "register-import",
+        "/o/VX101/registers/information-assets/import/",
+        "Import Information Asset Register entries",
+        None,
+    ),
 ]
 
 
@@ -126,7 +166,8 @@ def test_signed_in_page_is_accessible(page, live_server, owner, org, member, pat
     sign_in_with_session_cookie(page, live_server, owner)
 
     response = page.goto(
-        live_server.url + path.format(member=_membership_of(member, org), owner=_membership_of(owner, org))
+        live_server.url
+        + path.format(member=_membership_of(member, org), owner=_membership_of(owner, org), asset=_asset_of(org))
     )
 
     assert response.status == 200
@@ -167,6 +208,15 @@ def _mistype_ico(page):
     press(page, "Save and continue")
 
 
+def _import_a_bad_row(page):
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as handle:
+        handle.write(b"Asset name,Type,Owner,Special category data\nCare plans,Spaceship,,Maybe\n")
+    page.locator("main input[type=file]").set_input_files(handle.name)
+    press(page, "Check the file")
+
+
 SIGNED_IN_ERROR_STATES = [
     ("profile-about", "/o/VX101/profile/about/", _save_empty, "Enter your organisation's name"),
     (
@@ -182,6 +232,13 @@ SIGNED_IN_ERROR_STATES = [
         "An ICO registration number is 8 characters",
     ),
     ("invite", "/o/VX101/people/invite/", _invite_nobody, "Enter an email address in the correct format"),
+    ("register-add", "/o/VX101/registers/information-assets/add/", _submit_empty("Save"), "Enter the asset's name"),
+    (
+        "register-import",
+        "/o/VX101/registers/information-assets/import/",
+        _import_a_bad_row,
+        "See the problems in your file",
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from dspt.accounts.models import User
 from dspt.assessments import progress, rules
 from dspt.organisations.models import OdsEntry, Organisation
+from dspt.registers.specs import PROCESSING_ACTIVITIES
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,8 @@ def test_it_fills_an_empty_database_and_prints_how_to_sign_in(frameworks):
     assert home.profile.completed_at is not None
     assert progress.load(home.assessments.current()).status == rules.APPROACHING
     assert User.objects.get(email="manager@meadowbrook.example").check_password("demo-password-2026")
+    care = PROCESSING_ACTIVITIES.entries(home).get(purpose="Planning and delivering care")
+    assert sorted(asset.name for asset in care.assets.all()) == ["Care planning app", "Care plans"]
 
 
 def test_running_it_again_changes_nothing_and_prints_the_details_again(frameworks):

@@ -133,3 +133,40 @@ def test_a_real_opendocument_file_is_still_accepted():
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<office:document-content/>")
     assert uploads.check(SimpleUploadedFile("rota.ods", buffer.getvalue())).label == "OpenDocument spreadsheet"
+
+
+def xlsx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "label"),
+    [
+        ("register.xlsx", xlsx_bytes(), "Excel spreadsheet"),
+        ("register.csv", b"Asset name,Type\nCare plans,Paper\n", "CSV file"),
+        ("register.CSV", "\ufeffAsset name\r\nRésumés\r\n".encode(), "CSV file"),
+        ("register.csv", "Asset name\nRésumés\n".encode("cp1252"), "CSV file"),
+    ],
+)
+def test_tables_to_import_are_excel_workbooks_or_csv_files(name, content, label):
+    assert uploads.check_table(SimpleUploadedFile(name, content)).label == label
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("register.docx", docx_bytes(), "must be an Excel workbook \\(.xlsx\\) or a CSV file"),
+        ("register.pdf", b"%PDF-1.7", "must be an Excel workbook"),
+        ("register.csv", xlsx_bytes(), "is not a CSV file"),
+        ("register.csv", b"a,b\n\x00\x01,c\n", "holds characters a CSV file cannot"),
+        ("register.csv", b"\x81\x8d\x8f\x90\x9d", "is not a CSV file"),
+        ("register.xlsx", docx_bytes(), "named like a .xlsx but contains a Word document"),
+    ],
+)
+def test_anything_else_is_refused_as_a_table(name, content, message):
+    with pytest.raises(uploads.Refused, match=message):
+        uploads.check_table(SimpleUploadedFile(name, content))

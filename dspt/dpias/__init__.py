@@ -1,0 +1,1 @@
+"""Data Protection Impact Assessments: screening, risks, sign-off and the printed DPIA."""

@@ -1,0 +1,91 @@
+"""The registers' pages make the same number of queries with 10 entries as with 1,000."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from dspt.registers.models import InformationAsset, ProcessingActivity
+from dspt.registers.specs import ALL
+
+pytestmark = pytest.mark.django_db
+
+
+def fill_registers(org, owner, count: int) -> None:
+    """`count` assets and `count` activities, each activity linked to two assets (made in bulk: only the counts
+    matter here, the rules are tested elsewhere)."""
+    start = InformationAsset.objects.count()
+    now = timezone.now()
+    InformationAsset.objects.bulk_create(
+        InformationAsset(
+            organisation=org,
+            name=f"Asset {start + n:05}",
+            asset_type="paper",
+            owner="Manager",
+            special_category=bool(n % 2),
+            created_by=owner,
+            updated_by=owner,
+            updated_at=now,
+        )
+        for n in range(count)
+    )
+    activities = ProcessingActivity.objects.bulk_create(
+        ProcessingActivity(
+            organisation=org,
+            purpose=f"Purpose {start + n:05}",
+            people_categories="People",
+            data_categories="Data",
+            lawful_basis="b",
+            special_category_condition="h",
+            transfers_outside_uk="no",
+            created_by=owner,
+            updated_by=owner,
+        )
+        for n in range(count)
+    )
+    assets = list(InformationAsset.objects.filter(organisation=org).order_by("-pk")[: 2 * count])
+    links = ProcessingActivity.assets.through
+    links.objects.bulk_create(
+        links(processingactivity_id=activity.pk, informationasset_id=asset.pk)
+        for index, activity in enumerate(activities)
+        for asset in assets[2 * index : 2 * index + 2]
+    )
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+PAGES = [
+    "/o/VX101/registers/",
+    "/o/VX101/",
+    *(f"/o/VX101/registers/{spec.slug}/" for spec in ALL),
+    *(f"/o/VX101/registers/{spec.slug}/?q=0&status=current" for spec in ALL),
+    *(f"/o/VX101/registers/{spec.slug}/export.xlsx" for spec in ALL),
+]
+
+
+def test_the_list_pages_keep_their_query_count_from_10_to_1000_entries(client_for, owner, org):
+    client = client_for(owner)
+    fill_registers(org, owner, 10)
+    with_ten = {url: queries_for(client, url) for url in PAGES}
+
+    fill_registers(org, owner, 990)
+    assert InformationAsset.objects.filter(organisation=org).count() == 1000
+
+    with_thousand = {url: queries_for(client, url) for url in PAGES}
+    assert with_thousand == with_ten
+
+
+def test_a_list_needs_two_or_three_queries_of_its_own(client_for, owner, org):
+    """What every page costs (session, sign-in, the door, the navigation) is what the index costs less its one query
+    for every register's summary; a list adds a count and a page, and one query for the links it shows."""
+    fill_registers(org, owner, 30)
+    client = client_for(owner)
+    client.get("/o/VX101/")
+    overhead = queries_for(client, "/o/VX101/registers/") - 1
+    assert queries_for(client, "/o/VX101/registers/information-assets/") == overhead + 2
+    assert queries_for(client, "/o/VX101/registers/processing-activities/") == overhead + 3
