@@ -35,13 +35,17 @@ QUESTION_REQUIRED += ("guidance",)
 # not_applicable_allowed, from_profile and review_each_year (the answer speaks of the last 12 months, so one
 # carried over to a new year counts only once someone has checked it: assessments/carry_over.py).
 RULE_KEYS = ("explanation_required_on_no", "acceptable", "not_applicable_allowed", "choices", "minimum")
-RULE_KEYS += ("max_age_months", "min_length", "from_profile", "review_each_year")
+RULE_KEYS += ("max_age_months", "min_length", "from_profile", "review_each_year", "from_register")
 # Facts of the organisation profile a question may offer, so nobody types them twice (rule key from_profile).
 PROFILE_FACTS = ("ico_number", "caldicott", "siro", "ig_lead", "dpo")
-EVERY_TYPE_MAY_HAVE = ("not_applicable_allowed", "from_profile", "review_each_year")
-# Rule keys that change how an answer carries over to the next year, not whether it counts: adding or removing one
-# is not a change of the question (comparisons of `rules` between years or revisions may leave them out).
-CARRY_OVER_ONLY_RULES = ("review_each_year",)
+EVERY_TYPE_MAY_HAVE = ("not_applicable_allowed", "from_profile", "review_each_year", "from_register")
+# A suggestion a register offers (rule key from_register): a name like training_share. Which names exist is said by
+# the registers (registers.hooks.add_suggestion), which this module may not import; a test checks the shipped files.
+SUGGESTION_NAME = re.compile(r"^[a-z][a-z_]{1,40}$")
+# Rule keys that change how an answer carries over to the next year or where its first value comes from, not whether
+# it counts: adding or removing one is not a change of the question (comparisons of `rules` between years or
+# revisions may leave them out).
+CARRY_OVER_ONLY_RULES = ("review_each_year", "from_register")
 
 
 def rule_keys() -> tuple[str, ...]:
@@ -253,6 +257,14 @@ def _check_rules(problems, place, data, answer_type, thresholds) -> dict:
     known_facts = isinstance(facts, list) and facts and all(fact in PROFILE_FACTS for fact in facts)
     if "from_profile" in rules and not (known_facts and len(set(facts)) == len(facts)):
         problems.add(place, "from_profile", f"must be a list of {', '.join(PROFILE_FACTS)}, got {_show(facts)}")
+    if "from_register" in rules and not (
+        isinstance(rules["from_register"], str) and SUGGESTION_NAME.match(rules["from_register"])
+    ):
+        problems.add(
+            place,
+            "from_register",
+            f"must be a suggestion's name like training_share, got {_show(rules['from_register'])}",
+        )
     for key in ("max_age_months", "min_length"):
         if key in rules and not _is_int(rules[key], 1):
             problems.add(place, key, f"must be a whole number above 0, got {_show(rules[key])}")

@@ -8,6 +8,8 @@ AppConfig.ready():
 - things that go stale: `add_freshness(key, build)`. build(organisation, today) returns Due items (a review, a
   renewal, training running out); the home page lists those overdue or due within FRESHNESS_WARNING_DAYS, and the
   questions they name are flagged.
+- evidence for a question beyond the registers' own entries (documents, for one): `add_evidence_source(key, build)`.
+  build(organisation, ref) returns Evidence items the question page lists under "Your evidence for this".
 - a part of the CQC evidence pack: `add_pack_section(key, order, build)`. build(organisation, today) returns a
   PackSection or None (nothing to show).
 A key is added once; adding it again replaces it (so a test can put its own in and take it out).
@@ -46,7 +48,15 @@ class PackSection:
     items: list[str] = field(default_factory=list)  # a bulleted list (lessons learned, policies and review dates)
 
 
+@dataclass(frozen=True)
+class Evidence:
+    title: str  # "Data protection policy, version 2"
+    url: str
+    detail: str = ""  # "Review due 31 March 2027"
+
+
 _suggestions: dict[str, Callable] = {}
+_evidence_sources: dict[str, Callable] = {}
 _freshness: dict[str, Callable] = {}
 _pack_sections: dict[str, tuple[int, Callable]] = {}
 
@@ -62,6 +72,14 @@ def suggestion(key: str, organisation, today: datetime.date) -> Suggestion | Non
 
 def suggestion_keys() -> set[str]:
     return set(_suggestions)
+
+
+def add_evidence_source(key: str, build: Callable) -> None:
+    _evidence_sources[key] = build
+
+
+def evidence_for(organisation, ref: str) -> list[Evidence]:
+    return [item for build in _evidence_sources.values() for item in build(organisation, ref)]
 
 
 def add_freshness(key: str, build: Callable) -> None:

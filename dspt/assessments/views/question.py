@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from dspt.assessments import answering, from_profile, presenters, progress
+from dspt.assessments import answering, from_profile, from_registers, presenters, progress
 from dspt.assessments.forms import AnswerForm
 from dspt.assessments.views.common import get_assessment, get_question
 from dspt.lib import downloads
@@ -32,11 +33,15 @@ def question_page(request, year: str, ref: str):
     if request.method == "POST" and not can_edit:
         raise PermissionDenied("Viewers cannot change answers, and earlier years are kept as they were")
     draft = request.POST.get("action") == "draft"
+    today = timezone.localdate()
+    suggested = from_registers.suggestion(question, request.organisation, today) if current else None
+    filled_from_register = answer is None and bool(from_registers.initial(question, suggested))
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
         _files_of(request),
         initial=AnswerForm.initial_from(answer, question)
-        | (from_profile.initial(question, profile) if answer is None else {}),
+        | (from_profile.initial(question, profile) if answer is None else {})
+        | (from_registers.initial(question, suggested) if answer is None else {}),
         question=question,
         thresholds=assessment.framework.thresholds,
         has_files=bool(files),
@@ -98,6 +103,11 @@ def question_page(request, year: str, ref: str):
             "profile_facts": from_profile.facts(question, profile),
             "home_care_first": profile.services == profile.HOME_CARE,
             "filled_from_profile": answer is None and bool(from_profile.initial(question, profile)),
+            "suggested": suggested,
+            "filled_from_register": filled_from_register,
+            "register_evidence": from_registers.evidence(question, request.organisation),
+            "going_stale": from_registers.going_stale(question, request.organisation, today),
+            "today": today,
             "multipart": form.is_multipart(),
             "navigation_items": navigation(request.organisation, request.membership, "assessment"),
         },
