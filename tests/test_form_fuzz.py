@@ -503,6 +503,7 @@ PUBLIC = {
     "accessibility/": ("anyone", None),
     "help/": ("anyone", None),
     "cookies/": ("anyone", None),
+    "confirm-training/<str:token>/": ("anyone", None),  # with a real token: dspt/training/tests/test_confirm_fuzz.py
     "privacy/": ("anyone", None),
     "health/": ("anyone", None),
     "account/": ("two-factor done", None),

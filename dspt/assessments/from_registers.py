@@ -58,7 +58,7 @@ def initial(question, found: hooks.Suggestion | None) -> dict:
 
 
 def going_stale(question, organisation, today: datetime.date) -> list[hooks.Due]:
-    return [item for item in hooks.due_items(organisation, today) if question.ref in item.refs]
+    return hooks.due_items(organisation, today, ref=question.ref)
 
 
 NOTICE_ITEMS = 8

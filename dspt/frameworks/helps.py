@@ -39,20 +39,38 @@ HELPS = {
         url_name="registers:processing-activities:list",
     ),
     "Digital asset register": Help("A list of your computers, phones, tablets and the systems on them"),
-    "Data protection policy template": Help("Your data protection policy"),
-    "Privacy notice template": Help("Your privacy notices, for the people you support and for staff"),
-    "Business continuity plan template": Help("Your business continuity plan"),
+    "Data protection policy template": Help(
+        "Your data protection policy, drafted for you from your profile and registers", url_name="documents:index"
+    ),
+    "Privacy notice template": Help(
+        "Your privacy notices, for the people you support and for staff", url_name="documents:index"
+    ),
+    "Business continuity plan template": Help("Your business continuity plan", url_name="documents:index"),
     "Privileged access agreement template": Help("A signed agreement from each person with administrator access"),
-    "Supplier list": Help("A list of the suppliers who handle personal data for you, with their contracts"),
-    "Incident and breach log": Help("Your log of incidents and near misses, and what you learned from each"),
-    "Staff training records": Help("Your staff training records, with the date each person last trained"),
-    "Spot-check audits": Help("Your spot checks: clear desks, locked cabinets, locked screens, safe disposal"),
-    "Retention schedule": Help("Your records retention schedule: how long you keep each kind of record"),
+    "Supplier list": Help(
+        "A list of the suppliers who handle personal data for you, with their contracts",
+        url_name="registers:suppliers:list",
+    ),
+    "Incident and breach log": Help(
+        "Your log of incidents and near misses, and what you learned from each", url_name="registers:incidents:list"
+    ),
+    "Staff training records": Help(
+        "Your staff training records, with the date each person last trained",
+        url_name="registers:staff-training:list",
+    ),
+    "Spot-check audits": Help(
+        "Your spot checks: clear desks, locked cabinets, locked screens, safe disposal",
+        url_name="registers:spot-checks:list",
+    ),
+    "Retention schedule": Help(
+        "Your records retention schedule: how long you keep each kind of record", url_name="documents:index"
+    ),
     "Unsupported software register": Help(
-        "A list of any software or devices no longer supported by their maker, and what you do about each"
+        "A list of any software or devices no longer supported by their maker, and what you do about each",
+        url_name="registers:unsupported-software:list",
     ),
     "Open DSPT risk summary": Help("Your list of data security risks and what you do about each"),
-    "DPIA register": Help("Your data protection impact assessments (DPIAs)"),
+    "DPIA register": Help("Your data protection impact assessments (DPIAs)", url_name="registers:dpias:list"),
 }
 
 

@@ -48,8 +48,11 @@ def history_values(spec, entry) -> dict[str, str]:
 
 def link_choices(model_field, organisation, entry=None):
     """What a link field may point at: the organisation's current entries of the other register, and any the entry
-    links to already (so archiving an asset does not silently drop it from the activities that use it)."""
+    links to already (so archiving an asset does not silently drop it from the activities that use it); or, for a
+    fixed list shared by every organisation (a supplier's certifications), all of it."""
     target = model_field.related_model
+    if not any(field.name == "organisation" for field in target._meta.get_fields()):
+        return target.objects.order_by(target.TITLE_FIELD, "pk")  # a fixed list for everyone (certifications)
     allowed = Q(archived_at=None)
     if entry is not None and entry.pk is not None:
         allowed |= Q(pk__in=getattr(entry, model_field.name).values("pk"))

@@ -102,8 +102,9 @@ class EntryForm(forms.ModelForm):
                 )
 
 
-def entry_form(spec, organisation, data=None, instance=None):
-    """The form for adding (instance None) or changing an entry of the register."""
+def entry_form(spec, organisation, data=None, instance=None, initial=None):
+    """The form for adding (instance None) or changing an entry of the register; `initial` starts an added entry
+    with some answers given (choices_from_query)."""
     form_class = forms.modelform_factory(
         spec.model,
         form=EntryForm,
@@ -112,7 +113,19 @@ def entry_form(spec, organisation, data=None, instance=None):
     )
     if instance is None:
         instance = spec.model(organisation=organisation)
-    return form_class(data, instance=instance)
+    return form_class(data, instance=instance, initial=initial)
+
+
+def choices_from_query(spec, query) -> dict:
+    """?kind=scam_email on an add page starts the form with that choice made (the scam email sheet links so): only
+    fields with choices, only values they allow; anything else is ignored."""
+    chosen = {}
+    for name in spec.fields:
+        model_field = spec.field(name)
+        value = query.get(name)
+        if model_field.choices and value in {str(choice) for choice, _label in model_field.flatchoices if choice != ""}:
+            chosen[name] = value
+    return chosen
 
 
 def filter_form(spec, filters: listing.Filters) -> forms.Form:
@@ -150,3 +163,49 @@ class UploadForm(forms.Form):
         except uploads.Refused as refused:
             raise forms.ValidationError(str(refused)) from refused
         return uploaded
+
+
+def result_form(check, data=None) -> forms.Form:
+    """Recording a spot check's result: when and who, each checklist item's outcome as radios, findings, actions.
+    The form checks each value's shape; spot_checks.record_result checks the rules (actions when something needs
+    action) and its errors go back onto this form."""
+    from dspt.registers import spot_checks  # it builds on the registers' specs, which the forms serve
+    from dspt.registers.models import SpotCheckResult
+
+    fields = {
+        "checked_on": DateField(label="Date of the check", allow_future=False),
+        "checked_by": forms.CharField(
+            label="Who did the check?",
+            max_length=200,
+            error_messages={
+                "required": "Enter who did the check",
+                "max_length": "Who did the check must be 200 characters or fewer",
+            },
+        ),
+    }
+    for index, words in enumerate(check.items):
+        fields[spot_checks.item_field(index)] = forms.ChoiceField(
+            label=words,
+            choices=SpotCheckResult.OUTCOMES,
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": f"Select fine, needs action or not applicable for: {words}",
+                "invalid_choice": f"Select fine, needs action or not applicable for: {words}",
+            },
+        )
+    for name, label, hint in (
+        ("findings", "What did you find?", "Needed when an item needs action. Say where and what, without names"),
+        ("actions", "What will be done, by whom and by when?", "Needed when an item needs action"),
+    ):
+        fields[name] = forms.CharField(
+            label=label,
+            help_text=hint,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            max_length=messages.TEXT_MAX_LENGTH,
+            error_messages={
+                "max_length": f"{name.capitalize()} must be {messages.TEXT_MAX_LENGTH:,} characters or fewer"
+            },
+        )
+    form_class = type("ResultForm", (forms.Form,), fields)
+    return form_class(data, initial={"checked_on": None})

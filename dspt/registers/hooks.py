@@ -57,7 +57,7 @@ class Evidence:
 
 _suggestions: dict[str, Callable] = {}
 _evidence_sources: dict[str, Callable] = {}
-_freshness: dict[str, Callable] = {}
+_freshness: dict[str, tuple[Callable, frozenset | None]] = {}
 _pack_sections: dict[str, tuple[int, Callable]] = {}
 
 
@@ -82,14 +82,24 @@ def evidence_for(organisation, ref: str) -> list[Evidence]:
     return [item for build in _evidence_sources.values() for item in build(organisation, ref)]
 
 
-def add_freshness(key: str, build: Callable) -> None:
-    _freshness[key] = build
+def add_freshness(key: str, build: Callable, refs=None) -> None:
+    """`refs`: the questions its items can name, so a question's page asks only the builders that concern it (None:
+    any question)."""
+    _freshness[key] = (build, frozenset(refs) if refs is not None else None)
 
 
-def due_items(organisation, today: datetime.date, within_days: int = FRESHNESS_WARNING_DAYS) -> list[Due]:
-    """Everything overdue or due within `within_days` of `today`, soonest first."""
+def due_items(
+    organisation, today: datetime.date, within_days: int = FRESHNESS_WARNING_DAYS, ref: str | None = None
+) -> list[Due]:
+    """Everything overdue or due within `within_days` of `today`, soonest first (about question `ref`, if given)."""
     horizon = today + datetime.timedelta(days=within_days)
-    found = [item for build in _freshness.values() for item in build(organisation, today) if item.due_on <= horizon]
+    builders = [build for build, refs in _freshness.values() if ref is None or refs is None or ref in refs]
+    found = [
+        item
+        for build in builders
+        for item in build(organisation, today)
+        if item.due_on <= horizon and (ref is None or ref in item.refs)
+    ]
     return sorted(found, key=lambda item: (item.due_on, item.title))
 
 

@@ -11,6 +11,16 @@ from dspt.ui.presenters import long_date, lower_first
 ARCHIVED_TAG = Markup('<strong class="nhsuk-tag nhsuk-tag--grey">Archived</strong>')
 
 
+def flag_tags(spec, entry, today) -> Markup:
+    """The spec's flags for the entry (such as Overdue) as red tags, each after a space."""
+    if spec.flags is None:
+        return Markup("")
+    return Markup("").join(
+        Markup(' <strong class="nhsuk-tag nhsuk-tag--red">{}</strong>').format(flag)
+        for flag in spec.flags(entry, today)
+    )
+
+
 def multiline(text: str) -> Markup:
     """Text with its line breaks kept, safely."""
     return Markup("<br>").join(escape(line) for line in str(text).split("\n"))
@@ -24,9 +34,10 @@ def list_table(spec, organisation, page) -> dict:
     """The NHS.UK table of one page of entries: the title (a link) then the spec's list columns."""
     head = [{"text": spec.heading(spec.title_field)}] + [{"text": spec.heading(name)} for name in spec.list_columns]
     rows = []
+    today = timezone.localdate()
     for entry in page:
         link = Markup('<a href="{}">{}</a>').format(spec.url("entry", organisation, entry), entry.title)
-        title = link + (Markup(" ") + ARCHIVED_TAG if entry.is_archived else Markup(""))
+        title = link + (Markup(" ") + ARCHIVED_TAG if entry.is_archived else flag_tags(spec, entry, today))
         rows.append(
             [{"html": title, "header": spec.heading(spec.title_field)}]
             + [

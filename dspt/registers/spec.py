@@ -5,7 +5,7 @@ and one RegisterSpec (in specs/, listed in specs.ALL) saying which of those fiel
 filtered and exported, and which DSPT questions the register evidences. Nothing else is written per register.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -30,6 +30,17 @@ class RegisterSpec:
     labels: Mapping[str, str] = field(default_factory=dict)  # form questions, where not the field's own name
     choice_hints: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # {field: {choice: hint}}
     examples: Mapping[str, str] = field(default_factory=dict)  # for the blank template's example row
+    guidance_key: str = ""  # what the question sets' guidance calls it (frameworks/helps.py), where not its name
+    # flags(entry, today) -> ["Overdue"]: red tags after the entry's title in the list and on its page (from the
+    # entry's own fields: the list makes no query for them)
+    flags: Callable | None = None
+    # A register with more to show on an entry's page (a spot check's results): the template included below its
+    # fields, given `section`, what entry_section(spec, entry, can_change) returns
+    entry_template: str = ""
+    entry_section: Callable | None = None
+    # A register with something to say above its list (staff training's live share): list_notice(organisation,
+    # today) returns HTML (Markup) made by the register's own template, or "" for nothing; a fixed number of queries
+    list_notice: Callable | None = None
 
     def __post_init__(self):
         names = {f.name for f in self.model._meta.get_fields()}
@@ -57,6 +68,10 @@ class RegisterSpec:
     def link_fields(self) -> list[str]:
         """The fields that link to entries of another register (many-to-many)."""
         return [name for name in self.fields if self.field(name).many_to_many]
+
+    @property
+    def helps_key(self) -> str:
+        return self.guidance_key or self.name
 
     @property
     def title_field(self) -> str:

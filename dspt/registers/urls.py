@@ -4,7 +4,7 @@ The same views serve every register; each gets its spec from here."""
 from django.urls import include, path
 
 from dspt.registers import specs
-from dspt.registers.views import entries, index, transfer
+from dspt.registers.views import entries, index, spot_checks, transfer
 
 app_name = "registers"
 
@@ -23,7 +23,18 @@ def register_patterns(spec) -> list:
         path("<int:entry_id>/archive/", entries.archive, given, name="archive"),
         path("<int:entry_id>/restore/", entries.restore, given, name="restore"),
         path("<int:entry_id>/history/", entries.history, given, name="history"),
+        *MORE_PAGES.get(spec.slug, []),
     ]
+
+
+# Registers with a page of their own beside the generic ones (the spec is passed to it in the same way).
+MORE_PAGES = {
+    "spot-checks": [
+        path(
+            "<int:entry_id>/results/add/", spot_checks.add_result, {"spec": specs.get("spot-checks")}, name="add_result"
+        )
+    ],
+}
 
 
 urlpatterns = [

@@ -150,3 +150,81 @@ def test_a_member_keeps_the_asset_register_and_the_record_of_processing(page, li
     assert Path(workbook).stat().st_size > 0
 
     story.assert_no_problems()
+
+
+def test_a_member_plans_a_spot_check_and_records_what_it_found(page, live_server, keeper, org):
+    """Plan a spot check, then record a result with two items needing action, forgetting the actions at first;
+    the result shows on the check's page and the next check moves on. A supplier is added with two certificates."""
+    from django.utils import timezone
+
+    from dspt.registers import checklists, spot_checks
+    from dspt.registers.specs import SPOT_CHECKS, SUPPLIERS
+    from dspt.registers.tests.factories import certifications
+
+    certifications()  # the migration's rows, gone if an earlier test flushed the database
+    story = Story(page)
+    sign_in_with_session_cookie(page, live_server, keeper)
+    page.goto(f"{live_server.url}/o/VX101/")
+    open_register(page, "Spot-check audits")
+    page.get_by_role("button", name="Add a spot check").click()
+    page.wait_for_load_state()
+    story.check_accessible()
+    page.get_by_label("Area or title").fill("Nurses' station screens")
+    page.get_by_label("Screen locks and passwords").check()
+    page.get_by_label("Every 3 months").check()
+    page.get_by_label("Day", exact=True).fill("1")
+    page.get_by_label("Month", exact=True).fill("11")
+    page.get_by_label("Year", exact=True).fill("2026")
+    press(page, "Save")
+    assert heading(page) == "Nurses' station screens"
+    story.expect("Overdue" in main_text(page), "a check due in the past is not flagged overdue")
+    story.check_accessible()  # an entry's page with no results yet
+
+    page.get_by_role("button", name="Record a result").click()
+    page.wait_for_load_state()
+    assert heading(page) == "Record a result for 'Nurses' station screens'"
+    story.check_accessible()
+    items = checklists.BY_CODE["screen_locks"].items
+    today = timezone.localdate()
+    page.get_by_label("Day", exact=True).fill(str(today.day))
+    page.get_by_label("Month", exact=True).fill(str(today.month))
+    page.get_by_label("Year", exact=True).fill(str(today.year))
+    page.get_by_label("Who did the check?").fill("Senior carer")
+    outcomes = ["Fine", "Needs action", "Fine", "Needs action", "Not applicable"]
+    for item, outcome in zip(items, outcomes, strict=True):
+        page.get_by_role("group", name=item).get_by_label(outcome, exact=True).check()
+    page.get_by_label("What did you find?").fill("Two screens left unlocked; a password on a sticky note")
+    press(page, "Save the result")
+    expect_error(page, "Say what will be done about the items that need action, and by whom")
+    assert page.get_by_role("group", name=items[1]).get_by_label("Needs action", exact=True).is_checked()
+    assert "sticky note" in page.get_by_label("What did you find?").input_value()
+    story.check_accessible()  # the result form with its error
+
+    page.get_by_label("What will be done, by whom and by when?").fill("Senior carer to remind the night team")
+    press(page, "Save the result")
+    assert heading(page) == "Nurses' station screens"
+    text = main_text(page)
+    story.expect("2 items need action" in text, "the confirmation does not say what needs action")
+    story.expect("Senior carer to remind the night team" in text, "the actions are not shown")
+    story.expect("Overdue" not in text, "still overdue after a result")
+    story.check_accessible()  # an entry's page with a result
+    check = SPOT_CHECKS.model.objects.get()
+    assert check.next_due == spot_checks.add_months(today, 3)
+    assert check.results.get().needing_action == [items[1], items[3]]
+
+    # A supplier with two certificates ticked
+    open_register(page, "Supplier list")
+    page.get_by_role("button", name="Add a supplier").click()
+    page.wait_for_load_state()
+    story.check_accessible()
+    page.get_by_label("Supplier", exact=True).fill("Meadow Care Software")
+    page.get_by_label("What do they do for you?").fill("Care planning app")
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_label("Cyber Essentials Plus", exact=True).check()
+    page.get_by_label("ISO 27001", exact=True).check()
+    press(page, "Save")
+    assert heading(page) == "Meadow Care Software"
+    supplier = SUPPLIERS.model.objects.get()
+    assert sorted(c.name for c in supplier.certifications.all()) == ["Cyber Essentials Plus", "ISO 27001"]
+
+    story.assert_no_problems()

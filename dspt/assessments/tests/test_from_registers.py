@@ -67,7 +67,7 @@ def test_evidence_going_out_of_date_is_flagged_on_the_questions_it_evidences(
     today = datetime.date.today()
     soon = hooks.Due("Training for Sam Jones", today + datetime.timedelta(days=10), "/x/", refs=("3.2.1",))
     later = hooks.Due("Training for Ali Khan", today + datetime.timedelta(days=200), "/y/", refs=("3.2.1",))
-    monkeypatch.setitem(hooks._freshness, "test", lambda organisation, day: [soon, later])
+    monkeypatch.setitem(hooks._freshness, "test", (lambda organisation, day: [soon, later], None))
     client = client_for(owner)
     page = client.get(URL.format("3.2.1")).content.decode()
     assert "Going out of date" in page and "Training for Sam Jones" in page
@@ -94,11 +94,11 @@ def test_the_home_page_lists_evidence_going_out_of_date_soonest_first(client_for
         hooks.Due("Training for Sam Jones", today - datetime.timedelta(days=3), "/b/"),
         hooks.Due("Fire drill records", today + datetime.timedelta(days=90), "/c/"),
     ]
-    monkeypatch.setitem(hooks._freshness, "test", lambda organisation, day: items)
+    monkeypatch.setitem(hooks._freshness, "test", (lambda organisation, day: items, None))
     page = client_for(owner).get("/o/VX101/").content.decode()
     assert "Evidence going out of date" in page
     assert "1 out of date and 1 due in the next 30 days" in page
     assert page.index("Training for Sam Jones") < page.index("Contract review: Acme Care Systems")
     assert "Fire drill records" not in page
-    monkeypatch.setitem(hooks._freshness, "test", lambda organisation, day: [])
+    monkeypatch.setitem(hooks._freshness, "test", (lambda organisation, day: [], None))
     assert "Evidence going out of date" not in client_for(owner).get("/o/VX101/").content.decode()

@@ -1,5 +1,6 @@
 """`manage.py load_demo` (run by `make run`): fictional data in an empty database, and nothing in any other."""
 
+import datetime
 import io
 import os
 import subprocess
@@ -38,6 +39,16 @@ def test_it_fills_an_empty_database_and_prints_how_to_sign_in(frameworks):
     assert User.objects.get(email="manager@meadowbrook.example").check_password("demo-password-2026")
     care = PROCESSING_ACTIVITIES.entries(home).get(purpose="Planning and delivering care")
     assert sorted(asset.name for asset in care.assets.all()) == ["Care planning app", "Care plans"]
+    # Every register has something to show, and the documents were drafted from them
+    from dspt.documents import drafting
+    from dspt.registers import specs
+    from dspt.training import share
+
+    empty = [spec.slug for spec in specs.ALL if not spec.entries(home).exists()]
+    assert not empty, f"no demo entries in {empty}"
+    trained = share.share(home, datetime.date.today())
+    assert (trained.trained, trained.total) == (19, 20)
+    assert len(drafting.latest_versions(home)) >= 8
 
 
 def test_running_it_again_changes_nothing_and_prints_the_details_again(frameworks):

@@ -8,6 +8,9 @@ the same generic pages, its literal URLs and a place in the walks (see docs/adr/
 from dspt.registers.spec import RegisterSpec
 from dspt.registers.specs.assets import INFORMATION_ASSETS
 from dspt.registers.specs.processing import PROCESSING_ACTIVITIES
+from dspt.registers.specs.spot_checks import SPOT_CHECKS
+from dspt.registers.specs.suppliers import SUPPLIERS
+from dspt.registers.specs.unsupported import UNSUPPORTED_SOFTWARE
 
 ALL: tuple[RegisterSpec, ...] = ()
 BY_SLUG: dict[str, RegisterSpec] = {}
@@ -30,3 +33,7 @@ def get(slug: str) -> RegisterSpec | None:
 
 add(INFORMATION_ASSETS)
 add(PROCESSING_ACTIVITIES)
+
+add(UNSUPPORTED_SOFTWARE)
+add(SUPPLIERS)
+add(SPOT_CHECKS)

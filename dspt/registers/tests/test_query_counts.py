@@ -1,11 +1,20 @@
 """The registers' pages make the same number of queries with 10 entries as with 1,000."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from dspt.registers.models import InformationAsset, ProcessingActivity
+from dspt.registers.models import (
+    Certification,
+    InformationAsset,
+    ProcessingActivity,
+    SpotCheck,
+    Supplier,
+    UnsupportedItem,
+)
 from dspt.registers.specs import ALL
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +59,38 @@ def fill_registers(org, owner, count: int) -> None:
         for index, activity in enumerate(activities)
         for asset in assets[2 * index : 2 * index + 2]
     )
+    fill_more_registers(org, owner, start, count)
+
+
+def fill_more_registers(org, owner, start: int, count: int) -> None:
+    """`count` unsupported items, suppliers (each with two certifications) and spot checks, half of them overdue."""
+    today = timezone.localdate()
+    made = {"organisation": org, "created_by": owner, "updated_by": owner}
+    UnsupportedItem.objects.bulk_create(
+        UnsupportedItem(item=f"Item {start + n:05}", kind="os", risk="high", supported_until=today, **made)
+        for n in range(count)
+    )
+    suppliers = Supplier.objects.bulk_create(
+        Supplier(supplier=f"Supplier {start + n:05}", service="IT", contract_clauses="yes", **made)
+        for n in range(count)
+    )
+    certificates = list(Certification.objects.all()[:2])
+    links = Supplier.certifications.through
+    links.objects.bulk_create(
+        links(supplier_id=supplier.pk, certification_id=certificate.pk)
+        for supplier in suppliers
+        for certificate in certificates
+    )
+    SpotCheck.objects.bulk_create(
+        SpotCheck(
+            title=f"Check {start + n:05}",
+            checklist="clear_desk",
+            frequency=3,
+            next_due=today + datetime.timedelta(days=1 if n % 2 else -1),
+            **made,
+        )
+        for n in range(count)
+    )
 
 
 def queries_for(client, url: str) -> int:
@@ -89,3 +130,6 @@ def test_a_list_needs_two_or_three_queries_of_its_own(client_for, owner, org):
     overhead = queries_for(client, "/o/VX101/registers/") - 1
     assert queries_for(client, "/o/VX101/registers/information-assets/") == overhead + 2
     assert queries_for(client, "/o/VX101/registers/processing-activities/") == overhead + 3
+    assert queries_for(client, "/o/VX101/registers/unsupported-software/") == overhead + 2
+    assert queries_for(client, "/o/VX101/registers/suppliers/") == overhead + 3
+    assert queries_for(client, "/o/VX101/registers/spot-checks/") == overhead + 2

@@ -6,6 +6,7 @@ import html
 import io
 import re
 import zipfile
+from importlib import import_module
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,7 +17,14 @@ from dspt.lib import uploads
 from dspt.registers import entries, importing
 from dspt.registers.models import PendingImport
 from dspt.registers.specs import ALL, INFORMATION_ASSETS, PROCESSING_ACTIVITIES
-from dspt.registers.tests.factories import add_activity, add_asset
+from dspt.registers.tests.factories import (
+    add_activity,
+    add_asset,
+    add_spot_check,
+    add_supplier,
+    add_unsupported,
+    certifications,
+)
 
 pytestmark = pytest.mark.django_db
 IAR, ROPA = INFORMATION_ASSETS, PROCESSING_ACTIVITIES
@@ -51,7 +59,28 @@ def registers(org, owner):
         assets=[laptop],
     )
     entries.archive(IAR, old, owner)
+    add_unsupported(org, owner, plan_by=datetime.date(2027, 1, 31), mitigation="=1+1\nkept offline")
+    add_unsupported(org, owner, item="Reception tablet", kind="device", supported_until=None, risk="high", plan="")
+    add_supplier(org, owner, certifications=certifications("cyber_essentials_plus", "dspt"))
+    add_supplier(
+        org, owner, supplier="Shred; It", contract_clauses="not_sure", contract_review=datetime.date(2027, 3, 1)
+    )
+    add_spot_check(org, owner, next_due=datetime.date(2026, 3, 31))
+    add_spot_check(org, owner, title="Bins", checklist="confidential_waste", frequency=12, responsible="")
+    _an_example_in_every_other_register(org, owner)
     return plans, laptop, old
+
+
+def _an_example_in_every_other_register(org, owner):
+    """Registers added by other apps get their app's example entry (tests/factories.py EXAMPLES)."""
+    made = {}
+    for spec in ALL:
+        current = spec.entries(org).filter(archived_at=None).first()
+        if current is None:
+            examples = import_module(f"{spec.model._meta.app_config.name}.tests.factories").EXAMPLES
+            current = examples[spec.slug](org, owner, made)
+            current = current[0] if isinstance(current, tuple) else current
+        made[spec.slug] = current
 
 
 def upload(client, spec, name, content):
@@ -156,7 +185,7 @@ def test_a_changed_export_shows_what_will_change_then_imports_it_with_history(cl
     assert plans.owner == "Deputy manager"
     added = IAR.entries(org).get(name="Medication records")
     assert (added.asset_type, added.special_category, added.created_by) == ("system", True, member)
-    change = ChangeRecord.objects.get(object_id=str(plans.pk), action=ChangeRecord.UPDATED)
+    change = ChangeRecord.objects.get(object_id=str(plans.pk), area=IAR.name, action=ChangeRecord.UPDATED)
     assert (change.changes, change.actor) == ({"Owner": ["Registered manager", "Deputy manager"]}, member)
     assert ChangeRecord.objects.get(object_id=str(added.pk), area=IAR.name).changes["Type"] == [None, "System or app"]
     assert not PendingImport.objects.exists()

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from dspt.organisations.access import organisation_view
 from dspt.organisations.models import Membership
@@ -39,6 +40,7 @@ def entry_list(request, spec):
             filter_summary=presenters.filter_summary(spec, filters),
             query=query.urlencode(),
             evidences=presenters.evidences_text(spec),
+            notice=spec.list_notice(request.organisation, timezone.localdate()) if spec.list_notice else "",
             back_href=presenters.index_url(request.organisation),
             back_text="All registers",
         ),
@@ -60,7 +62,8 @@ def _save(request, spec, form, entry=None):
 
 @organisation_view(MEMBER)
 def add(request, spec):
-    form = forms.entry_form(spec, request.organisation, posted(request))
+    initial = forms.choices_from_query(spec, request.GET)
+    form = forms.entry_form(spec, request.organisation, posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         entry = _save(request, spec, form)
         if entry is not None:
@@ -99,6 +102,8 @@ def entry(request, spec, entry_id: int):
             rows=presenters.entry_rows(spec, found, can_change),
             about=presenters.about_rows(found),
             linked_from=presenters.linked_from(spec, found),
+            flags=presenters.flag_tags(spec, found, timezone.localdate()),
+            section=spec.entry_section(spec, found, can_change) if spec.entry_section else None,
             back_href=spec.url("list", request.organisation),
             back_text=f"Back to the {spec.name}",
         ),

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from dspt.accounts.models import User
 from dspt.assessments import carry_over
-from dspt.demo import registers
+from dspt.demo import documents, dpias, incidents, registers, training
 from dspt.demo.answers import answer_all
 from dspt.frameworks.models import FrameworkVersion, Question
 from dspt.organisations import joining, profile_rules
@@ -60,7 +60,9 @@ class Command(BaseCommand):
             profile.save()
             profile_rules.confirm(organisations["VX101"], User.objects.get(email=DEMO_PEOPLE[0][0]))
             answered = self._demo_assessment(organisations["VX101"], User.objects.get(email=DEMO_PEOPLE[0][0]))
-            registers.fill(organisations["VX101"], User.objects.get(email=DEMO_PEOPLE[0][0]))
+            keeper = User.objects.get(email=DEMO_PEOPLE[0][0])
+            for area in (registers, dpias, training, incidents, documents):  # documents last: drafted from the rest
+                area.fill(organisations["VX101"], keeper)
         self.stdout.write(f"Demo data loaded ({answered} assessment answers for VX101).")
         self._print_details()
 
