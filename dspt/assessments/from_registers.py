@@ -12,6 +12,7 @@
 """
 
 import datetime
+from decimal import Decimal
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -54,7 +55,10 @@ def initial(question, found: hooks.Suggestion | None) -> dict:
         return {}
     if isinstance(found.value, dict):
         return answer_types.get(question.answer_type).initial(found.value)
-    return {"answer": found.value}
+    value = found.value
+    if isinstance(value, Decimal):  # 95.00 reads as 95, 94.50 as 94.5
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return {"answer": value}
 
 
 def going_stale(question, organisation, today: datetime.date) -> list[hooks.Due]:

@@ -2,6 +2,7 @@
 evidence the question, and evidence going out of date."""
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,15 @@ def staff_register(monkeypatch):
 
     monkeypatch.setitem(hooks._suggestions, "training_share", build)
     return made
+
+
+@pytest.mark.parametrize(("value", "shown"), [(Decimal("95.00"), "95"), (Decimal("94.50"), "94.5"), (96, 96)])
+def test_a_suggested_percentage_reads_as_people_write_it(frameworks, value, shown):
+    from dspt.assessments import from_registers
+
+    question = frameworks["2025-26"].questions.get(ref="3.2.1")
+    found = hooks.Suggestion(value, "from the register", "/x/")
+    assert str(from_registers.initial(question, found)["answer"]) == str(shown)
 
 
 def test_an_unanswered_question_starts_with_the_registers_answer_and_says_where_it_came_from(
