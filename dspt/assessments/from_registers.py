@@ -12,8 +12,8 @@
 """
 
 import datetime
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 

@@ -23,11 +23,12 @@ from dspt.ui.presenters import long_date
 CQC_KLOE = "W6"
 CQC_STATEMENT = "Governance, management and sustainability"
 WHY = (
-    f"The Care Quality Commission looks at how well-led a service is. Under the key line of enquiry {CQC_KLOE}, "
-    "inspectors ask whether information is accurate, kept securely and used well, and under the quality statement "
-    f'"{CQC_STATEMENT}" whether the service manages its risks and keeps to the law. Completing the Data Security '
-    "and Protection Toolkit each year, and keeping the records and policies behind it, is how a care provider shows "
-    "this. This pack brings those together."
+    "The Care Quality Commission looks at how well-led a service is. Under its quality statement "
+    f'"{CQC_STATEMENT}" inspectors ask whether the service manages its risks, keeps to the law and keeps '
+    "information accurate, secure and well used; CQC expects a care provider to have completed the Data Security "
+    f"and Protection Toolkit. (Before the single assessment framework this was the well-led key line of enquiry "
+    f"{CQC_KLOE} on information management.) Completing the toolkit each year, and keeping the records and policies "
+    "behind it, is how a care provider shows this. This pack brings those together."
 )
 
 

@@ -37,10 +37,11 @@ class Activity:
 @dataclass(frozen=True)
 class Asset:
     name: str
-    kind: str  # "Paper", "Digital", "System"
+    kind: str  # as people read it: "Paper", "Digital files", "System or app", "Device"
     location: str
     retention: str
     disposal: str
+    is_system: bool = False  # a system or app (the business continuity plan names these)
 
 
 @dataclass
@@ -146,6 +147,7 @@ def gather(organisation) -> Facts:
             location=entry.location,
             retention=entry.retention,
             disposal=entry.disposal,
+            is_system=entry.asset_type == entry.SYSTEM,
         )
         for entry in _current(ASSETS, organisation)
     ]

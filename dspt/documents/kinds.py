@@ -189,8 +189,9 @@ def data_protection_policy(facts: Facts) -> list[Section]:
             "When something goes wrong",
             "Anyone who finds that personal information has been lost, sent to the wrong person or seen by someone "
             f"who should not have seen it tells {facts.person('ig_lead')} straight away, the same day. We record "
-            "every breach and near miss, decide within 72 hours of finding it whether it must be reported to the "
-            "ICO through the Data Security and Protection Toolkit, and learn from it.",
+            "every breach and near miss and learn from it. If a breach must be reported, we report it to the ICO "
+            "through the Data Security and Protection Toolkit within 72 hours of finding it; if we are late, we still "
+            "report it and say why.",
         ),
         Section(
             "requests",
@@ -332,7 +333,7 @@ def retention_schedule(facts: Facts) -> list[Section]:
 
 def continuity_plan(facts: Facts) -> list[Section]:
     lead, siro = facts.person("ig_lead"), facts.person("siro")
-    systems = [a.name for a in facts.assets if a.kind.lower() == "system"]
+    systems = [a.name for a in facts.assets if a.is_system]
     system_names = ", ".join(systems) if systems else "[add your care records system]"
     return [
         Section(
@@ -391,7 +392,11 @@ def continuity_plan(facts: Facts) -> list[Section]:
 
 def scam_email_sheet(facts: Facts) -> list[Section]:
     path = scam_report_path(facts.ods_code)
-    report = f" or report it online at {settings.SITE_URL}{path}" if path else ""
+    report = (
+        f". If you can sign in to Open DSPT, you can also record it yourself at {settings.SITE_URL}{path}"
+        if path
+        else ""
+    )
     return [
         Section(
             "check",
@@ -426,8 +431,8 @@ def scam_email_sheet(facts: Facts) -> list[Section]:
             "next",
             "What happens next",
             "We record it, check whether any information or account was put at risk, change passwords if needed "
-            "and warn the rest of the team. If personal information was involved we decide within 72 hours "
-            "whether to report it to the ICO.",
+            "and warn the rest of the team. If personal information was put at risk and it must be reported, we "
+            "report it to the ICO within 72 hours of finding out.",
         ),
     ]
 

@@ -51,22 +51,31 @@ def _set(risk: Risk, values: dict) -> None:
     risk.full_clean(exclude=["dpia"])
 
 
-def _touch(dpia: Dpia, actor) -> Dpia:
+REOPENED = "In progress: the risks changed after sign-off, so it needs signing off again"
+
+
+def _touch(dpia: Dpia, actor) -> tuple[Dpia, dict]:
+    """Mark the DPIA changed; a signed-off DPIA whose risks change goes back to in progress (its sign-off no longer
+    covers what it says). Returns the DPIA and the change to record for that, if any."""
     stored = DPIAS.entries(dpia.organisation).select_for_update().get(pk=dpia.pk)
     stored.updated_at, stored.updated_by = timezone.now(), actor
-    stored.save(update_fields=["updated_at", "updated_by"])
-    return stored
+    reopened = {}
+    if stored.status == Dpia.SIGNED_OFF:
+        reopened = {"Status": [stored.get_status_display(), REOPENED]}
+        stored.status = Dpia.IN_PROGRESS
+    stored.save(update_fields=["updated_at", "updated_by", "status"])
+    return stored, reopened
 
 
 @transaction.atomic
 def add(dpia: Dpia, actor, values: dict) -> Risk:
     """Add a risk to the DPIA. Raises ValidationError ({field: [errors]}) when a value is missing or wrong."""
-    stored = _touch(dpia, actor)
+    stored, reopened = _touch(dpia, actor)
     risk = Risk(dpia=stored)
     _set(risk, values)
     risk.save()
     added = {label: [None, value] for label, value in values_for_history(risk).items() if value}
-    entries.record(DPIAS, stored, actor, ChangeRecord.UPDATED, _labelled(risk, added))
+    entries.record(DPIAS, stored, actor, ChangeRecord.UPDATED, _labelled(risk, added) | reopened)
     return risk
 
 
@@ -82,9 +91,9 @@ def change(risk: Risk, actor, values: dict) -> Risk:
     if not changes:
         return stored
     stored.save()
-    dpia = _touch(stored.dpia, actor)
+    dpia, reopened = _touch(stored.dpia, actor)
     named = {f"Risk '{label_before}': {label.lower()}": values for label, values in changes.items()}
-    entries.record(DPIAS, dpia, actor, ChangeRecord.UPDATED, named)
+    entries.record(DPIAS, dpia, actor, ChangeRecord.UPDATED, named | reopened)
     return stored
 
 
@@ -92,11 +101,11 @@ def change(risk: Risk, actor, values: dict) -> Risk:
 def remove(risk: Risk, actor) -> None:
     """Take a risk out of the DPIA; the history keeps what it said."""
     stored = Risk.objects.select_for_update().get(pk=risk.pk)
-    dpia = _touch(stored.dpia, actor)
+    dpia, reopened = _touch(stored.dpia, actor)
     gone = {label: [value, None] for label, value in values_for_history(stored).items() if value}
     record = _labelled(stored, gone)
     stored.delete()
-    entries.record(DPIAS, dpia, actor, ChangeRecord.UPDATED, record)
+    entries.record(DPIAS, dpia, actor, ChangeRecord.UPDATED, record | reopened)
 
 
 def highest_residual(dpia: Dpia) -> str:

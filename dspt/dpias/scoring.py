@@ -22,11 +22,13 @@ SEVERITY_HINTS = {
 
 _ORDER_L = {REMOTE: 0, POSSIBLE: 1, PROBABLE: 2}
 _ORDER_S = {MINIMAL: 0, SIGNIFICANT: 1, SEVERE: 2}
-# Rows: likelihood remote, possible, probable; columns: severity minimal, significant, severe (the ICO's template)
+# Rows: likelihood remote, possible, probable; columns: severity minimal, significant, severe. As the ICO's DPIA
+# guidance draws it: minimal impact is always low and a remote likelihood is always low; some impact is medium when
+# reasonably possible and high when more likely than not; serious harm is high unless remote.
 _MATRIX = [
-    [LOW, LOW, MEDIUM],
+    [LOW, LOW, LOW],
     [LOW, MEDIUM, HIGH],
-    [MEDIUM, HIGH, HIGH],
+    [LOW, HIGH, HIGH],
 ]
 
 

@@ -99,7 +99,14 @@ class Incident(Entry):
     ico_reason = models.TextField(
         "why", blank=True, help_text="Why it must or need not be reported, for example 'Lost paper file found unread'"
     )
-    ico_reported_on = models.DateField("date reported to the ICO", null=True, blank=True, validators=[not_in_future])
+    ico_reported_on = models.DateField(
+        "date reported to the ICO",
+        null=True,
+        blank=True,
+        validators=[not_in_future],
+        help_text="When you reported it, through the national toolkit's incident tool (which passes it to the ICO) "
+        "or to the ICO directly: the 72 hours stop then",
+    )
     ico_reported_time = models.CharField(
         "time reported to the ICO", max_length=TIME_MAX_LENGTH, blank=True, help_text=TIME_HINT
     )
@@ -187,6 +194,10 @@ class Incident(Entry):
             errors["toolkit_reported"] = "Select yes: you have given the date it was reported in the national toolkit"
         if self.status == self.CLOSED and self.ico_decision == self.UNDECIDED:
             errors["status"] = "Decide whether it must be reported to the ICO before closing the incident"
+        elif self.status == self.CLOSED and self.ico_decision == self.YES and not self.ico_reported_on:
+            errors["status"] = (
+                "Report it to the ICO and give the date you did before closing the incident: it must be reported"
+            )
         if errors:
             raise ValidationError(errors)
 

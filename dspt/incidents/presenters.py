@@ -54,7 +54,10 @@ def clock_callout(incident, now=None) -> dict | None:
     if undecided:
         paragraphs.append("Decide whether it must be reported. The 72 hours run while you decide.")
     else:
-        paragraphs.append("Report it in the national toolkit's incident reporting tool, then record the date here.")
+        paragraphs.append(
+            "Report it in the national toolkit's incident reporting tool (which passes it to the ICO), then give "
+            "the date and time you did as the date reported to the ICO."
+        )
     return {"heading": f"ICO clock: {found.text.lower()}", "tag": None, "paragraphs": paragraphs}
 
 

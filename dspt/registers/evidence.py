@@ -75,9 +75,14 @@ def spot_checks_due(organisation, today: datetime.date) -> list[hooks.Due]:
 
 def unsupported_suggestion(organisation, today: datetime.date) -> hooks.Suggestion | None:
     """8.1.4 asks whether everything still gets security updates and, where not, the risk is weighed up and
-    reduced. With items listed: yes when each says what reduces its risk and has a plan, otherwise no, naming
-    how many lack them. An empty register says nothing (it may just not have been filled in)."""
-    items = list(_current(UNSUPPORTED_SOFTWARE, organisation).order_by("item", "pk"))
+    reduced. With items whose support has ended (or is not known): yes when each says what reduces its risk and has
+    a plan, otherwise no, naming how many lack them. Items still updated today do not count yet; with none left the
+    register says nothing (it may just not have been filled in)."""
+    items = [
+        item
+        for item in _current(UNSUPPORTED_SOFTWARE, organisation).order_by("item", "pk")
+        if item.supported_until is None or item.supported_until < today  # still updated today: not yet a gap
+    ]
     if not items:
         return None
     url = UNSUPPORTED_SOFTWARE.url("list", organisation)

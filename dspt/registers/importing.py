@@ -5,6 +5,7 @@ spreadsheet it is on, the column, and what to do.
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 import tablib
@@ -20,6 +21,15 @@ from dspt.registers.resources import REFERENCE, columns, resource_class
 from dspt.registers.spreadsheets import Table
 
 PENDING_FOR = datetime.timedelta(days=1)
+logger = logging.getLogger(__name__)
+
+
+def clear_expired(now=None) -> int:
+    """Forget every import that waited longer than PENDING_FOR to be confirmed (their rows hold personal data):
+    run daily by `manage.py clear_pending_imports`, and whenever anyone prepares an import."""
+    now = now or timezone.now()
+    deleted, _ = PendingImport.objects.filter(created_at__lt=now - PENDING_FOR).delete()
+    return deleted
 
 
 @dataclass(frozen=True)
@@ -88,9 +98,11 @@ def _problems(spec, result, rows: list[int]) -> list[Problem]:
                     found.append(Problem(row, headings.get(name, ""), " ".join(error.messages)))
     for number, errors in result.row_errors():
         for error in errors:
-            found.append(Problem(rows[number - 1], "", f"This row could not be saved ({error.error})"))
+            logger.warning("Register import: row %s could not be saved: %r", number, error.error)
+            found.append(Problem(rows[number - 1], "", "This row could not be saved. Check its values and try again"))
     for error in result.base_errors:
-        found.append(Problem(None, "", f"The file could not be imported ({error.error})"))
+        logger.warning("Register import failed: %r", error.error)
+        found.append(Problem(None, "", "The file could not be imported. Check it and try again"))
     return sorted(found, key=lambda problem: (problem.row or 0, problem.column))
 
 
@@ -128,7 +140,7 @@ def prepare(spec, organisation, actor, uploaded) -> tuple[Outcome, PendingImport
         return outcome, None
     with transaction.atomic():
         stale = PendingImport.objects.filter(organisation=organisation)
-        stale.filter(created_at__lt=timezone.now() - PENDING_FOR).delete()
+        clear_expired()
         stale.filter(register=spec.slug, created_by=actor).delete()
         pending = PendingImport.objects.create(
             organisation=organisation,

@@ -228,6 +228,10 @@ class EntryResource(resources.ModelResource):
             raise ValidationError(
                 {"id": [f"There is no entry {reference} in this register: leave {REFERENCE} empty to add a new one"]}
             )
+        if instance.is_archived:  # as on the pages: an archived entry is restored before it is changed
+            raise ValidationError(
+                {"id": [f"Entry {reference} ('{instance.title}') is archived: restore it in the register first"]}
+            )
         return instance, False
 
     def after_init_instance(self, instance, new, row, **kwargs):

@@ -27,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from dspt.lib import office, uploads
 
 MAX_ROWS = 5000
+MAX_COLUMNS = 100  # a register has at most a few dozen: more, and a small file could ask for gigabytes of cells
 VALIDATED_ROWS = 2000  # rows of the first sheet that get drop-down lists
 DATE_FORMAT = "DD/MM/YYYY"
 HOW_TO_SHEET = "How to fill this in"
@@ -210,6 +211,10 @@ def _csv_lines(text: str, name: str):
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS * 2:
                 raise uploads.Refused(f"{name} has more than {MAX_ROWS:,} rows. Split it into smaller files")
+            if len(cells) > MAX_COLUMNS:
+                raise uploads.Refused(
+                    f"{name} has more than {MAX_COLUMNS} columns in row {number}. Keep only the register's columns"
+                )
             yield number, cells
     except csv.Error as error:
         raise uploads.Refused(f"{name} cannot be read as a CSV file ({error})") from error
@@ -223,7 +228,9 @@ def _xlsx_lines(uploaded, name: str):
         raise uploads.Refused(f"{name} cannot be read as an Excel workbook. Save it again from Excel") from error
     try:
         sheet = workbook.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # Only the first MAX_COLUMNS columns are read, whatever size the sheet claims to be
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        for number, cells in enumerate(rows, start=1):
             if number > MAX_ROWS * 2:
                 raise uploads.Refused(f"{name} has more than {MAX_ROWS:,} rows. Split it into smaller files")
             yield number, list(cells)

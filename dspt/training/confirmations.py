@@ -128,14 +128,18 @@ def create_link(staff: StaffMember, by, email: str = "") -> tuple[ConfirmationLi
 
 
 def find(token: str) -> ConfirmationLink | None:
-    """The link with this secret, if it is one and its member of staff is still in the register (not archived)."""
+    """The link with this secret, if it is one and its member of staff is still in the register (not archived) and
+    has not left (a link made before someone's leaving date stops working on it)."""
     if not token or len(token) > 100:
         return None
-    return (
+    link = (
         ConfirmationLink.objects.select_related("staff", "organisation")
         .filter(token_hash=_hash(token), staff__archived_at=None)
         .first()
     )
+    if link is not None and link.staff.left_on is not None and link.staff.left_on <= timezone.localdate():
+        return None
+    return link
 
 
 def state(link: ConfirmationLink, now: datetime.datetime | None = None) -> str:

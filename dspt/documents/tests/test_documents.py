@@ -62,14 +62,14 @@ def test_builders_say_plainly_what_is_missing(org):
 def test_builders_use_the_profile_and_registers(org, owner):
     _profile(org)
     add_activity(org, owner, recipients="GP practices", retention="8 years after care ends")
-    add_asset(org, owner, retention="3 years after care ends", disposal="Shredded on site")
+    add_asset(org, owner, retention="8 years after care ends", disposal="Shredded on site")
     found = facts.gather(org)
     notice = "\n".join(s["text"] for s in drafting.built_sections(kinds.get("privacy-notice-people"), found))
     assert ICO in notice and "Dana Okafor (Data Protection Officer)" in notice
     assert "Planning and delivering care" in notice and "6(1)(b) Contract" in notice
     assert "9(2)(h) Health or social care" in notice and "GP practices" in notice
     schedule = "\n".join(s["text"] for s in drafting.built_sections(kinds.get("retention-schedule"), found))
-    assert "Care plans (paper): kept 3 years after care ends; disposed of by Shredded on site" in schedule
+    assert "Care plans (paper): kept 8 years after care ends; disposed of by Shredded on site" in schedule
     assert "8 years after care ends" in schedule
     assert "[Add your ICO" not in notice
 
@@ -299,3 +299,12 @@ def test_a_question_lists_the_documents_that_evidence_it(client_for, assessment,
     version = save_version(org, owner)
     page = html.unescape(client_for(owner).get(url).content.decode())
     assert f"version {version.number}</a>: Review due" in page
+
+
+def test_the_continuity_plan_names_the_systems_from_the_asset_register(org, owner):
+    add_asset(org, owner, name="CareNotes", asset_type="system")
+    add_asset(org, owner, name="Paper files", asset_type="paper")
+    plan = "\n".join(
+        s["text"] for s in drafting.built_sections(kinds.get("business-continuity-plan"), facts.gather(org))
+    )
+    assert "CareNotes" in plan and "[add your care records system]" not in plan

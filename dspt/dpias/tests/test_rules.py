@@ -132,3 +132,17 @@ def test_the_demo_dpias_go_through_the_rules(org, owner):
     statuses = sorted(Dpia.objects.filter(organisation=org).values_list("status", flat=True))
     assert statuses == ["in_progress", "not_needed", "signed_off"]
     assert len(evidence.reviews_due(org, datetime.date.today())) == 1
+
+
+def test_changing_the_risks_after_sign_off_needs_a_new_sign_off(org, owner):
+    dpia = signed_dpia(org, owner)
+    assert dpia.status == Dpia.SIGNED_OFF
+    risks.add(dpia, owner, RISK | {"description": "Leavers keep their app accounts"})
+    dpia.refresh_from_db()
+    assert dpia.status == Dpia.IN_PROGRESS
+    record = ChangeRecord.objects.filter(object_id=str(dpia.pk)).order_by("-pk").first()
+    assert record.changes["Status"] == ["Signed off", risks.REOPENED]
+    assert signoff.sign_off(dpia, owner, **SIGN_ARGS).status == Dpia.SIGNED_OFF  # and it can be signed off again
+
+
+SIGN_ARGS = {"name": "Priya Shah", "role": "DPO", "on": datetime.date(2026, 3, 28), "outcome": "approved"}

@@ -10,11 +10,11 @@ from dspt.dpias import scoring
     [
         ("remote", "minimal", "low"),
         ("remote", "significant", "low"),
-        ("remote", "severe", "medium"),
+        ("remote", "severe", "low"),
         ("possible", "minimal", "low"),
         ("possible", "significant", "medium"),
         ("possible", "severe", "high"),
-        ("probable", "minimal", "medium"),
+        ("probable", "minimal", "low"),
         ("probable", "significant", "high"),
         ("probable", "severe", "high"),
     ],

@@ -265,3 +265,11 @@ def test_the_history_says_who_decided_what_and_when(client_for, viewer, org, own
 
     assert ChangeRecord.objects.filter(area=INCIDENTS.name, object_id=str(incident.pk)).count() == 2
     assert "Not decided yet" in page and "Returned unopened" in page
+
+
+def test_an_incident_that_must_be_reported_cannot_be_closed_until_it_is(org, owner):
+    from dspt.incidents.tests.factories import add_incident
+
+    with pytest.raises(ValidationError) as refused:
+        add_incident(org, owner, name="Laptop stolen", ico_decision="yes", status=Incident.CLOSED)
+    assert "Report it to the ICO and give the date you did before closing" in str(refused.value)

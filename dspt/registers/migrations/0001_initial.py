@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                     "retention",
                     models.CharField(
                         blank=True,
-                        help_text="For example, 3 years after care ends",
+                        help_text="For example, 8 years after care ends",
                         max_length=200,
                         verbose_name="how long it is kept",
                     ),
@@ -311,7 +311,7 @@ class Migration(migrations.Migration):
                     "retention",
                     models.CharField(
                         blank=True,
-                        help_text="For example, 3 years after care ends",
+                        help_text="For example, 8 years after care ends",
                         max_length=200,
                         verbose_name="how long it is kept",
                     ),

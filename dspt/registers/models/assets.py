@@ -57,7 +57,7 @@ class InformationAsset(Entry):
     )
     access = models.TextField("who can access it", blank=True)
     retention = models.CharField(
-        "how long it is kept", max_length=200, blank=True, help_text="For example, 3 years after care ends"
+        "how long it is kept", max_length=200, blank=True, help_text="For example, 8 years after care ends"
     )
     disposal = models.CharField(
         "how it is disposed of", max_length=200, blank=True, help_text="For example, shredded on site"

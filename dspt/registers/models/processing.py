@@ -109,7 +109,7 @@ class ProcessingActivity(Entry):
         "to the standard contract clauses'",
     )
     retention = models.CharField(
-        "how long it is kept", max_length=200, blank=True, help_text="For example, 3 years after care ends"
+        "how long it is kept", max_length=200, blank=True, help_text="For example, 8 years after care ends"
     )
     security = models.TextField(
         "security measures",

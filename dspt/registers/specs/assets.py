@@ -61,7 +61,7 @@ INFORMATION_ASSETS = RegisterSpec(
         "data_format": "Paper files",
         "volume": "About 40 files",
         "access": "Care staff on shift, the registered manager",
-        "retention": "3 years after care ends",
+        "retention": "8 years after care ends",
         "disposal": "Shredded on site",
         "risks": "Left out in a shared area: kept locked when not in use",
         "last_reviewed": "27/03/2026",

@@ -53,7 +53,7 @@ PROCESSING_ACTIVITIES = RegisterSpec(
         "recipients": "GPs, district nurses, the local authority",
         "transfers_outside_uk": "No, it stays in the UK",
         "transfer_details": "",
-        "retention": "3 years after care ends",
+        "retention": "8 years after care ends",
         "security": "Care planning system with two-factor sign-in; paper files locked away",
         "assets": "Care plans",
     },

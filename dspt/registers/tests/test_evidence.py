@@ -121,3 +121,14 @@ def test_the_demo_fills_every_register_of_this_app_through_its_rules(org, owner)
     assert added == sum(spec.entries(org).count() for spec in mine)
     assert all(spec.entries(org).exists() for spec in mine)
     assert evidence.unsupported_suggestion(org, datetime.date.today()).value == "yes"
+
+
+def test_items_still_updated_today_do_not_decide_8_1_4(org, owner):
+    """The register may list software whose support ends soon; until it has ended it is not a gap for 8.1.4."""
+    add_unsupported(
+        org, owner, item="Rota app", supported_until=TODAY + datetime.timedelta(days=20), mitigation="", plan=""
+    )
+    assert evidence.unsupported_suggestion(org, TODAY) is None
+    add_unsupported(org, owner, item="Old tablet", supported_until=TODAY - datetime.timedelta(days=1))
+    found = evidence.unsupported_suggestion(org, TODAY)
+    assert found.value == "yes" and found.source.startswith("1 item in your unsupported software register")

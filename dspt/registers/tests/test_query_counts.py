@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dspt.registers.models import (
-    Certification,
     InformationAsset,
     ProcessingActivity,
     SpotCheck,
@@ -16,6 +15,7 @@ from dspt.registers.models import (
     UnsupportedItem,
 )
 from dspt.registers.specs import ALL
+from dspt.registers.tests.factories import certifications
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def fill_more_registers(org, owner, start: int, count: int) -> None:
         Supplier(supplier=f"Supplier {start + n:05}", service="IT", contract_clauses="yes", **made)
         for n in range(count)
     )
-    certificates = list(Certification.objects.all()[:2])
+    certificates = certifications("cyber_essentials", "iso_27001")  # put back if a flush removed them
     links = Supplier.certifications.through
     links.objects.bulk_create(
         links(supplier_id=supplier.pk, certification_id=certificate.pk)

@@ -413,3 +413,51 @@ def test_only_the_person_who_uploaded_can_confirm_and_only_in_their_register(cli
 def test_preparing_an_import_checks_the_file_whoever_calls_it(org, member):
     with pytest.raises(uploads.Refused, match="must be an Excel workbook"):
         importing.prepare(IAR, org, member, SimpleUploadedFile("x.pdf", b"%PDF-1.7"))
+
+
+def test_an_archived_entry_is_not_changed_by_an_import(client_for, member, org, owner, registers):
+    plans = registers[0]
+    entries.archive(IAR, plans, owner)
+    content = make_xlsx(
+        [
+            ["Reference", "Asset name", "Type", "Owner", "Special category data"],
+            [plans.pk, "Renamed", "Paper", "Me", "No"],
+        ]
+    )
+    page = text_of(upload(client_for(member), IAR, "x.xlsx", content))
+    assert f"Entry {plans.pk} ('Care plans') is archived: restore it in the register first" in page
+    plans.refresh_from_db()
+    assert plans.name == "Care plans" and not PendingImport.objects.exists()
+
+
+def test_a_file_far_wider_than_any_register_is_refused_before_it_is_spread_out(client_for, member, registers):
+    wide = b"Asset name" + b"," * 100_000 + b"\nx\n" * 300
+    page = text_of(upload(client_for(member), IAR, "wide.csv", wide))
+    assert "more than 100 columns in row 1" in page
+    # A workbook 16,384 columns wide is read only as far as a register's columns could go
+    from dspt.registers import spreadsheets
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Asset name", "Type", "Owner", "Special category data"])
+    sheet.append(["Rota", "Paper", "Office", "No"])
+    sheet.cell(row=2, column=16384, value="far away")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = spreadsheets.read(SimpleUploadedFile("x.xlsx", buffer.getvalue()), uploads.XLSX)
+    assert len(table.headings) == spreadsheets.MAX_COLUMNS
+    assert table.rows[0][1][:4] == ["Rota", "Paper", "Office", "No"]
+
+
+def test_imports_waiting_longer_than_a_day_are_forgotten(client_for, member, org, registers):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    content = make_xlsx([["Asset name", "Type", "Owner", "Special category data"], ["Rota", "Paper", "Office", "No"]])
+    upload(client_for(member), IAR, "x.xlsx", content)
+    pending = PendingImport.objects.get()
+    call_command("clear_pending_imports", verbosity=0)
+    assert PendingImport.objects.filter(pk=pending.pk).exists()  # still within its day
+    PendingImport.objects.filter(pk=pending.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+    call_command("clear_pending_imports", verbosity=0)
+    assert not PendingImport.objects.exists()

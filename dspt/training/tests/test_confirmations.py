@@ -243,3 +243,13 @@ def test_a_members_entry_page_offers_a_link_and_a_viewers_does_not(client_for, m
     address = f"/o/VX101/registers/staff-training/{staff.pk}/"
     assert link_page(staff) in client_for(member).get(address).content.decode()
     assert link_page(staff) not in client_for(viewer).get(address).content.decode()
+
+
+def test_a_link_stops_working_when_its_person_leaves(staff, owner):
+    from dspt.registers import entries
+    from dspt.training.spec import STAFF_TRAINING
+
+    _link, token = confirmations.create_link(staff, owner)
+    assert confirmations.find(token) is not None
+    entries.change(STAFF_TRAINING, staff, owner, {"left_on": timezone.localdate()})
+    assert confirmations.find(token) is None
