@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "dspt.incidents",
     "dspt.assessments",
     "dspt.publication",
+    "dspt.support",
+    "dspt.events",
+    "dspt.advice",
     "dspt.documents",
     "dspt.status_search",
 ]
