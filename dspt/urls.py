@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("dspt.incidents.urls")),
     path("", include("dspt.documents.urls")),
     path("", include("dspt.support.urls")),
+    path("", include("dspt.adviser_access.urls")),
+    path("", include("dspt.resources.urls")),
     path("", include("dspt.events.urls")),
     path("", include("dspt.advice.urls")),
     path("", include("dspt.publication.urls")),

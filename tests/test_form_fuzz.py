@@ -36,6 +36,9 @@ from hypothesis import strategies as st
 from tests import like_postgresql
 from tests.factories import PASSWORD
 from tests.org_pages import ROUTES, fill
+from tests.test_support_isolation import ROUTES as SUPPORT_ROUTES
+from tests.test_support_isolation import fill as support_fill
+from tests.test_support_isolation import support_walk  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -475,7 +478,19 @@ def people(owner, org, client_for):
 
     operator = make_user("operator@service.example")
     operators.add_operator(operator.email)
+    # A support organisation with a published file, for its public pages
+    from dspt.resources.tests.factories import make_file_resource
+    from dspt.support.models import SupportMembership
+    from dspt.support.tests.factories import add_staff, make_support_organisation
+
+    association = make_support_organisation()
+    resource = make_file_resource(association, add_staff(association, "lead@fcca.example", SupportMembership.LEAD))
+    from dspt.events.tests.factories import make_event
+
+    event = make_event(association)
     return {
+        "event_id": str(event.pk),
+        "resource_id": str(resource.pk),
         "anyone": Client,
         "operator": lambda: client_for(operator),
         "signed in": lambda: client_for(owner),
@@ -503,6 +518,15 @@ PUBLIC = {
     "accessibility/": ("anyone", None),
     "help/": ("anyone", None),
     "cookies/": ("anyone", None),
+    "events/": ("anyone", None),
+    "events/<int:event_id>/": ("anyone", None),
+    # the event links' pages with an unknown token (dspt/events tests use real ones)
+    "events/booking/<str:token>/": ("anyone", None),
+    "events/booking/<str:token>/calendar.ics": ("anyone", None),
+    "events/cancel/<str:token>/": ("anyone", None),
+    "events/offer/<str:token>/": ("anyone", None),
+    "support/<str:support_slug>/resources/": ("anyone", None),
+    "support/<str:support_slug>/resources/<int:resource_id>/file/": ("anyone", None),
     "confirm-training/<str:token>/": ("anyone", None),  # with a real token: dspt/training/tests/test_confirm_fuzz.py
     "privacy/": ("anyone", None),
     "health/": ("anyone", None),
@@ -541,7 +565,9 @@ def public_routes() -> list[str]:
             elif isinstance(pattern, URLPattern):
                 yield prefix + str(pattern.pattern)
 
-    return sorted(route for route in walk(get_resolver().url_patterns) if not route.startswith("o/"))
+    return sorted(
+        route for route in walk(get_resolver().url_patterns) if not route.startswith(("o/", "s/<str:support_slug>/"))
+    )
 
 
 def test_every_public_route_is_fuzzed():
@@ -551,7 +577,13 @@ def test_every_public_route_is_fuzzed():
 @pytest.mark.parametrize("route", sorted(PUBLIC))
 def test_other_pages_survive_odd_input(people, postgresql_rules, generous_limits, route):
     visitor, shown_on = PUBLIC[route]
-    url = "/" + route.replace("<str:ods_code>", "VX101").replace("<str:token>", people["token"])
+    url = "/" + (
+        route.replace("<str:ods_code>", "VX101")
+        .replace("<str:token>", people["token"])
+        .replace("<str:support_slug>", "fcca")
+        .replace("<int:resource_id>", people["resource_id"])
+        .replace("<int:event_id>", people["event_id"])
+    )
     fuzz_page(people[visitor], route, url, shown_on)
     if route == "register/ask-to-join/":
         # Its form appears only after registering a code that is taken; it posts the register form's fields.
@@ -567,3 +599,12 @@ def test_the_form_reader_finds_date_parts_choices_and_buttons(client_for, owner,
     assert {"cyber_essentials_plus_date[day]", "cyber_essentials_plus_date[month]"} <= set(form.fields)
     assert set(form.fields["cyber_essentials_plus"].options) == {"yes", "no", "not_sure"}
     assert form.method == "post"
+
+
+# ---- support organisations' pages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("route", "view"), SUPPORT_ROUTES, ids=[route for route, _ in SUPPORT_ROUTES])
+def test_support_pages_survive_odd_input(client_for, support_walk, postgresql_rules, generous_limits, route, view):  # noqa: F811
+    """Every /s/<slug>/ page, as its programme lead (tests/test_support_isolation.py's walk data)."""
+    fuzz_page(lambda: client_for(support_walk["lead"]), route, support_fill(route, support_walk))

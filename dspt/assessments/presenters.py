@@ -107,3 +107,19 @@ def what_helps(question, ods_code: str) -> list[dict]:
 def what_helps_text(question) -> str:
     """The same, as one line of text (inside a task-list row, where links cannot go)."""
     return "; ".join(item.text for item in helps.items((question.guidance or {}).get("helps", "")))
+
+
+# Links other areas add below a question's guidance (asking a support organisation for help with it): each build
+# gets (organisation, membership, assessment, question) and returns {"href": …, "text": …} or None. Areas above this
+# one add theirs from their AppConfig.ready(), so this app never imports them.
+_question_links: dict[str, tuple[int, object]] = {}
+
+
+def add_question_link(key: str, order: int, build) -> None:
+    _question_links[key] = (order, build)
+
+
+def question_links(organisation, membership, assessment, question) -> list[dict]:
+    ordered = sorted(_question_links.values(), key=lambda item: item[0])
+    built = (build(organisation, membership, assessment, question) for _order, build in ordered)
+    return [link for link in built if link]

@@ -62,6 +62,9 @@ def navigation(organisation, membership, current: str) -> list[dict]:
     items += [(order, key, text, url_name) for key, (order, text, url_name) in _navigation_items.items()]
     if membership.is_admin:
         items.append((100, "history", "History", "organisations:history"))
+    allowed = getattr(membership, "navigation_keys", None)  # a guest (an adviser let in) sees only their sections
+    if allowed is not None:
+        items = [item for item in items if item[1] in allowed]
     return [
         {"text": text, "href": reverse(url_name, args=[code]), "current": key == current}
         for _order, key, text, url_name in sorted(items, key=lambda item: item[0])

@@ -72,3 +72,24 @@ def withdraw(organisation, support_organisation: SupportOrganisation, user) -> b
         changes={f"{support_organisation.name} may see our progress": ["Yes", "No"]},
     )
     return True
+
+
+def offered_to(organisation) -> list[tuple[SupportOrganisation, bool]]:
+    """The support organisations whose cohort includes this organisation, and any it consented to, each with
+    whether its consent is live now (two queries)."""
+    live = set(
+        Consent.objects.live().filter(organisation=organisation).values_list("support_organisation_id", flat=True)
+    )
+    found = SupportOrganisation.objects.filter(
+        cohort__ods_code=organisation.ods_code
+    ) | SupportOrganisation.objects.filter(pk__in=live)
+    return [(s, s.pk in live) for s in found.distinct().order_by("name")]
+
+
+def supporting(organisation) -> list[SupportOrganisation]:
+    """The support organisations this organisation lets see its progress: their contact details show on its pages."""
+    return list(
+        SupportOrganisation.objects.filter(consents__organisation=organisation, consents__withdrawn_at=None)
+        .distinct()
+        .order_by("name")
+    )

@@ -1,4 +1,4 @@
-"""A support organisation, its staff, its cohort and the consents providers give it (ADR 11)."""
+"""A support organisation, its staff, its cohort and the consents providers give it (ADR 13)."""
 
 from django.conf import settings
 from django.db import models

@@ -18,3 +18,101 @@ def navigation(support_organisation, membership, current: str) -> list[dict]:
         {"text": text, "href": reverse(url_name, args=[support_organisation.slug]), "current": key == current}
         for key, (_order, text, url_name) in items
     ]
+
+
+def dashboard_url(support_organisation) -> str:
+    return reverse("support:dashboard", args=[support_organisation.slug])
+
+
+def staff_url(support_organisation) -> str:
+    return reverse("support:staff", args=[support_organisation.slug])
+
+
+STAGE_TAGS = {
+    "not_registered": "nhsuk-tag--grey",
+    "registered": "nhsuk-tag--blue",
+    "in_progress": "nhsuk-tag--light-blue",
+    "approaching": "nhsuk-tag--yellow",
+    "met": "nhsuk-tag--green",
+}
+
+
+def cohort_row(row, support_organisation, membership) -> dict:
+    """One provider in the cohort's list: what the support organisation may see of it, as table cells."""
+    if row.progress is not None:
+        seen = f"{row.progress.status_label}: {row.progress.answered} of {row.progress.total} questions answered"
+    elif row.consented:
+        seen = "Not started this year's assessment"
+    elif row.registered:
+        seen = "Not shared (no consent)"
+    else:
+        seen = ""
+    return {
+        "entry": row.entry,
+        "stage": row.stage_label,
+        "stage_tag": STAGE_TAGS[row.stage],
+        "public": row.public_view.display,
+        "registered": "Yes" if row.registered else "No",
+        "consent": "Yes" if row.consented else "No",
+        "progress": seen,
+        "area": row.area,
+        "remove_href": reverse("support:remove", args=[support_organisation.slug, row.entry.pk])
+        if membership.is_lead
+        else "",
+    }
+
+
+def chart(months, width: int = 640, height: int = 240) -> dict | None:
+    """A bar chart of progress over time, drawn as SVG on the server: per month, how many of the cohort had
+    published in total (light bars) and how many at Standards Met or Exceeded (dark bars)."""
+    if not months:
+        return None
+    top = max(m.published_so_far for m in months) or 1
+    left, bottom, space = 40, 30, 10
+    plot_height = height - bottom - space
+    slot = (width - left - space) / len(months)
+    bar = max(4.0, slot / 2 - 4)
+    bars = []
+    for index, month in enumerate(months):
+        x = left + index * slot + 2
+        for offset, value, kind in ((0, month.published_so_far, "published"), (bar + 2, month.met_so_far, "met")):
+            h = plot_height * value / top
+            bars.append(
+                {
+                    "x": round(x + offset, 1),
+                    "y": round(space + plot_height - h, 1),
+                    "width": round(bar, 1),
+                    "height": round(h, 1),
+                    "kind": kind,
+                    "value": value,
+                }
+            )
+    labels = [
+        {"x": round(left + i * slot + slot / 2, 1), "text": m.month.strftime("%b %Y")} for i, m in enumerate(months)
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "bars": bars,
+        "labels": labels,
+        "top": top,
+        "axis_y": space + plot_height,
+        "left": left,
+        "space": space,
+    }
+
+
+def contact_notice(organisation, membership) -> dict | None:
+    """The consenting support organisations' contact details, for the provider's home page."""
+    from dspt.support import consent
+
+    supporting = consent.supporting(organisation)
+    if not supporting:
+        return None
+    parts = []
+    for s in supporting:
+        details = ", ".join(
+            p for p in (f"phone {s.phone}" if s.phone else "", s.email, f"{s.hours}" if s.hours else "") if p
+        )
+        parts.append(f"{s.name}: {details}" if details else s.name)
+    return {"lead": "Help from your support programme – " + "; ".join(parts)}

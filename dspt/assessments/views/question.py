@@ -106,6 +106,7 @@ def question_page(request, year: str, ref: str):
             "suggested": suggested,
             "filled_from_register": filled_from_register,
             "register_evidence": from_registers.evidence(question, request.organisation),
+            "question_links": presenters.question_links(request.organisation, request.membership, assessment, question),
             "going_stale": from_registers.going_stale(question, request.organisation, today),
             "today": today,
             "multipart": form.is_multipart(),

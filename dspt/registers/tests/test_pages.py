@@ -247,6 +247,7 @@ def test_the_home_page_and_navigation_lead_to_the_registers(client_for, viewer, 
         "/o/VX101/documents/",
         "/o/VX101/publish/",
         "/o/VX101/profile/",
+        "/o/VX101/support/",
         "/o/VX101/people/",
     ]
 

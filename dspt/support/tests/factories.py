@@ -13,3 +13,25 @@ def add_staff(support_organisation, email, role=SupportMembership.ADVISER, full_
     user = make_user(email, full_name=full_name)
     SupportMembership.objects.create(support_organisation=support_organisation, user=user, role=role)
     return user
+
+
+def support_walk_placeholders(association, lead, made) -> dict:
+    """The support walk's ids for this app's pages (tests/test_support_isolation.py): a cohort entry and a member
+    of staff of `association` (the adviser the walk made)."""
+    from dspt.support.models import CohortEntry
+
+    entry = CohortEntry.objects.create(
+        support_organisation=association, ods_code="VX901", name="Fictional Walk House", added_by=lead
+    )
+    adviser_membership = association.memberships.exclude(user=lead).first()
+    return {"<int:entry_id>": entry.pk, "<int:membership_id>": adviser_membership.pk if adviser_membership else 0}
+
+
+def walk_placeholders(org, owner, made) -> dict:
+    """The provider walk's ids for /o/<ods_code>/support/<str:support_slug>/…: a support organisation whose cohort
+    includes the organisation."""
+    from dspt.support.models import CohortEntry
+
+    association = make_support_organisation(name="Fictional Walk Care Association", slug="fwca")
+    CohortEntry.objects.create(support_organisation=association, ods_code=org.ods_code, name=org.name)
+    return {"<str:support_slug>": association.slug}

@@ -13,14 +13,15 @@ from django.db import transaction
 
 from dspt.accounts.models import User
 from dspt.assessments import carry_over
-from dspt.demo import documents, dpias, incidents, registers, training
+from dspt.demo import advice, documents, dpias, events, incidents, registers, resources, support, training
 from dspt.demo.answers import answer_all
+from dspt.demo.people import DEMO_PASSWORD
 from dspt.frameworks.models import FrameworkVersion, Question
 from dspt.organisations import joining, profile_rules
 from dspt.organisations.models import Membership
 from dspt.organisations.ods_import import import_csv
+from dspt.support.models import SupportMembership
 
-DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (fictional demo accounts on a development machine)
 SAMPLE = Path(settings.BASE_DIR) / "demo" / "ods-sample.csv"
 DEMO_PEOPLE = [
     ("manager@meadowbrook.example", "Sam Patel", "VX101", Membership.ADMIN),
@@ -63,6 +64,9 @@ class Command(BaseCommand):
             keeper = User.objects.get(email=DEMO_PEOPLE[0][0])
             for area in (registers, dpias, training, incidents, documents):  # documents last: drafted from the rest
                 area.fill(organisations["VX101"], keeper)
+            association, lead = support.fill(organisations["VX101"], keeper)
+            for area in (events, advice, resources):
+                area.fill(association, lead, organisations["VX101"], keeper)
         self.stdout.write(f"Demo data loaded ({answered} assessment answers for VX101).")
         self._print_details()
 
@@ -78,3 +82,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo sign-in at {settings.SITE_URL}/sign-in/ (password for each: {DEMO_PASSWORD}):")
         for email, _name, code, role in DEMO_PEOPLE:
             self.stdout.write(f"  {email:32} {dict(Membership.ROLES)[role]:14} of {code}")
+        for membership in SupportMembership.objects.select_related("user", "support_organisation").order_by("pk"):
+            role = membership.get_role_display()
+            self.stdout.write(f"  {membership.user.email:32} {role:14} of {membership.support_organisation.name}")
