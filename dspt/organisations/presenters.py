@@ -143,3 +143,17 @@ def profile_rows(organisation, can_change: bool, return_to: str = "") -> list[di
         row("ICO registration number", profile.ico_number or "Not given", "ico"),
     ]
     return rows
+
+
+# Places other than a provider where a person works (the support organisations on whose staff they are): areas above
+# this one add a build(user) -> [{"href", "heading", "description"}] from their AppConfig.ready(), and the page that
+# follows sign-in lists them beside the person's organisations.
+_workplaces: dict[str, object] = {}
+
+
+def add_workplaces(key: str, build) -> None:
+    _workplaces[key] = build
+
+
+def other_workplaces(user) -> list[dict]:
+    return [place for build in _workplaces.values() for place in build(user)]

@@ -116,3 +116,18 @@ def contact_notice(organisation, membership) -> dict | None:
         )
         parts.append(f"{s.name}: {details}" if details else s.name)
     return {"lead": "Help from your support programme – " + "; ".join(parts)}
+
+
+def workplaces(user) -> list[dict]:
+    """The support organisations `user` works for, for the page that follows sign-in (one query)."""
+    from dspt.support.models import SupportMembership
+
+    found = SupportMembership.objects.filter(user=user).select_related("support_organisation")
+    return [
+        {
+            "href": reverse("support:dashboard", args=[membership.support_organisation.slug]),
+            "heading": membership.support_organisation.name,
+            "description": f"Support programme · {membership.get_role_display()}",
+        }
+        for membership in found.order_by("support_organisation__name")
+    ]

@@ -49,6 +49,9 @@ def test_it_fills_an_empty_database_and_prints_how_to_sign_in(frameworks):
     trained = share.share(home, datetime.date.today())
     assert (trained.trained, trained.total) == (19, 20)
     assert len(drafting.latest_versions(home)) >= 8
+    from dspt.outbox.models import Email
+
+    assert not Email.objects.exists()  # nothing to send to the demo's fictional people
 
 
 def test_running_it_again_changes_nothing_and_prints_the_details_again(frameworks):

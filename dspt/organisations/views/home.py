@@ -10,9 +10,17 @@ from dspt.organisations.access import organisation_view
 @login_required
 def choose(request):
     memberships = list(request.user.memberships.select_related("organisation").order_by("organisation__name"))
-    if len(memberships) == 1 and request.GET.get("all") is None:
-        return redirect("organisations:home", memberships[0].organisation.ods_code)
-    return render(request, "organisations/choose.jinja", {"title": "Your organisations", "memberships": memberships})
+    workplaces = presenters.other_workplaces(request.user)
+    if request.GET.get("all") is None:
+        if len(memberships) == 1 and not workplaces:
+            return redirect("organisations:home", memberships[0].organisation.ods_code)
+        if not memberships and len(workplaces) == 1:
+            return redirect(workplaces[0]["href"])
+    return render(
+        request,
+        "organisations/choose.jinja",
+        {"title": "Your organisations", "memberships": memberships, "workplaces": workplaces},
+    )
 
 
 @organisation_view()

@@ -20,6 +20,7 @@ from dspt.frameworks.models import FrameworkVersion, Question
 from dspt.organisations import joining, profile_rules
 from dspt.organisations.models import Membership
 from dspt.organisations.ods_import import import_csv
+from dspt.outbox.models import Email
 from dspt.support.models import SupportMembership
 
 SAMPLE = Path(settings.BASE_DIR) / "demo" / "ods-sample.csv"
@@ -67,6 +68,9 @@ class Command(BaseCommand):
             association, lead = support.fill(organisations["VX101"], keeper)
             for area in (events, advice, resources):
                 area.fill(association, lead, organisations["VX101"], keeper)
+            # The demo's bookings and requests queued emails to fictional people: none need sending, and printed by
+            # the development email backend they would bury the sign-in details below.
+            Email.objects.all().delete()
         self.stdout.write(f"Demo data loaded ({answered} assessment answers for VX101).")
         self._print_details()
 
