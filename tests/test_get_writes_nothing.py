@@ -12,6 +12,9 @@ from django.contrib.sessions.models import Session
 
 from dspt.organisations.models import Membership
 from tests.org_pages import ROUTES, fill
+from tests.test_support_isolation import ROUTES as SUPPORT_ROUTES
+from tests.test_support_isolation import fill as support_fill
+from tests.test_support_isolation import support_walk  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,4 +51,31 @@ def test_no_get_of_an_organisation_page_writes_anything(client_for, owner, viewe
         tables = changed(before, fingerprint())
         if tables:
             writers[route] = (status, tables)
+    assert writers == {}
+
+
+@pytest.mark.parametrize("staff", ["lead", "adviser"])
+def test_no_get_of_a_support_page_writes_anything(client_for, support_walk, staff):  # noqa: F811
+    client = client_for(support_walk[staff])
+    writers = {}
+    for route, _view in SUPPORT_ROUTES:
+        before = fingerprint()
+        status = client.get(support_fill(route, support_walk)).status_code
+        tables = changed(before, fingerprint())
+        if tables:
+            writers[route] = (status, tables)
+    assert writers == {}
+
+
+def test_no_get_of_a_public_support_or_event_page_writes_anything(client, support_walk):  # noqa: F811
+    from dspt.events.tests.factories import make_event
+
+    event = make_event(support_walk["association"])
+    writers = {}
+    for url in ["/events/", f"/events/{event.pk}/", "/support/fcca/resources/", "/events/cancel/unknown-token/"]:
+        before = fingerprint()
+        status = client.get(url).status_code
+        tables = changed(before, fingerprint())
+        if tables:
+            writers[url] = (status, tables)
     assert writers == {}

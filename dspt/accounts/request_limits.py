@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -43,3 +44,17 @@ def count_request(kind: str, client: str | None) -> None:
     if recent >= settings.EMAIL_REQUESTS_PER_IP_PER_HOUR:
         raise TooManyRequests(client)
     EmailRequest.objects.create(kind=kind, client=client, created_at=now)
+
+
+def within_hourly_limit(request: HttpRequest, kind: str, limit: int) -> bool:
+    """Count this request of `kind` from its client in the cache (so a GET writes nothing to the database); False once
+    the client has made `limit` this clock hour. For public pages opened by a secret link or that book a place. With
+    the default per-process cache each server process counts on its own; a shared cache makes it one count."""
+    key = f"limit:{kind}:{client_address(request)}:{timezone.now():%Y%m%d%H}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the entry expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= limit
