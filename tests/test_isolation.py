@@ -18,6 +18,7 @@ EXPECTED_GET = {
     "o/<str:ods_code>/assessment/": 302,  # goes to the current year's assessment
     "o/<str:ods_code>/publish/confirm/": 302,  # back to the overview: Approaching Standards was published before
     "o/<str:ods_code>/publish/services/": 404,  # only head offices choose services; VX101 is a site
+    "o/<str:ods_code>/branches/": 404,  # only head offices have branches
     "o/<str:ods_code>/assessment/<str:year>/q/<str:ref>/files/<int:evidence_id>/remove/": 405,
     "o/<str:ods_code>/assessment/<str:year>/start/": 405,
     "o/<str:ods_code>/people/invitations/<int:invitation_id>/cancel/": 405,

@@ -43,13 +43,14 @@ def home_notices(organisation, membership: Membership) -> list[dict]:
 
 # The same for the organisation's navigation: apps above this one add their section (the assessment, the registers,
 # publishing) from their AppConfig.ready(); `url_name` is reversed with the organisation's ODS code.
-_navigation_items: dict[str, tuple[int, str, str]] = {}
+_navigation_items: dict[str, tuple[int, str, str, Callable | None]] = {}
 
 
-def add_navigation_item(key: str, order: int, text: str, url_name: str) -> None:
+def add_navigation_item(key: str, order: int, text: str, url_name: str, shown_for: Callable | None = None) -> None:
     """Show a link to `url_name` in every organisation page's navigation, in `order` (Overview is 0, the profile
-    80, People 90, History 100); `key` is what a page passes as `current` to mark it."""
-    _navigation_items[key] = (order, text, url_name)
+    80, People 90, History 100); `key` is what a page passes as `current` to mark it. `shown_for(organisation)`, when
+    given, says which organisations have the section (e.g. only head offices)."""
+    _navigation_items[key] = (order, text, url_name, shown_for)
 
 
 def navigation(organisation, membership, current: str) -> list[dict]:
@@ -59,7 +60,11 @@ def navigation(organisation, membership, current: str) -> list[dict]:
         (80, "profile", "Organisation profile", "organisations:profile"),
         (90, "people", "People", "organisations:people"),
     ]
-    items += [(order, key, text, url_name) for key, (order, text, url_name) in _navigation_items.items()]
+    items += [
+        (order, key, text, url_name)
+        for key, (order, text, url_name, shown_for) in _navigation_items.items()
+        if shown_for is None or shown_for(organisation)
+    ]
     if membership.is_admin:
         items.append((100, "history", "History", "organisations:history"))
     allowed = getattr(membership, "navigation_keys", None)  # a guest (an adviser let in) sees only their sections

@@ -83,10 +83,16 @@ class ConsentQuerySet(models.QuerySet):
 
 
 class Consent(models.Model):
-    """A provider lets a support organisation see its progress (never its answers), until it withdraws."""
+    """A provider lets a support organisation, or its head office, see its progress (never its answers), until it
+    withdraws. Exactly one of the two is set: the same consent, given and withdrawn the same way (ADR 13)."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="support_consents")
-    support_organisation = models.ForeignKey(SupportOrganisation, on_delete=models.CASCADE, related_name="consents")
+    support_organisation = models.ForeignKey(
+        SupportOrganisation, on_delete=models.CASCADE, null=True, blank=True, related_name="consents"
+    )
+    head_office = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="branch_consents"
+    )
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     granted_at = models.DateTimeField(default=timezone.now)
     withdrawn_by = models.ForeignKey(
@@ -102,8 +108,22 @@ class Consent(models.Model):
                 fields=["organisation", "support_organisation"],
                 condition=Q(withdrawn_at=None),
                 name="one_live_consent_each",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "head_office"],
+                condition=Q(withdrawn_at=None, head_office__isnull=False),
+                name="one_live_head_office_consent_each",
+            ),
+            models.CheckConstraint(
+                condition=Q(support_organisation__isnull=False, head_office=None)
+                | Q(support_organisation=None, head_office__isnull=False),
+                name="consent_to_one_recipient",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.organisation} to {self.support_organisation}"
+        return f"{self.organisation} to {self.recipient}"
+
+    @property
+    def recipient(self):
+        return self.support_organisation or self.head_office

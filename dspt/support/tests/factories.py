@@ -29,9 +29,13 @@ def support_walk_placeholders(association, lead, made) -> dict:
 
 def walk_placeholders(org, owner, made) -> dict:
     """The provider walk's ids for /o/<ods_code>/support/<str:support_slug>/…: a support organisation whose cohort
-    includes the organisation."""
+    includes the organisation; and a head office registered over it in the directory, for /o/<ods_code>/head-office/."""
+    from dspt.organisations.models import OdsEntry
     from dspt.support.models import CohortEntry
+    from tests.factories import make_organisation
 
     association = make_support_organisation(name="Fictional Walk Care Association", slug="fwca")
     CohortEntry.objects.create(support_organisation=association, ods_code=org.ods_code, name=org.name)
+    OdsEntry.objects.update_or_create(code=org.ods_code, defaults={"name": org.name, "parent_code": "AX901"})
+    make_organisation("AX901", make_user("walk-head@group.example"), name="Fictional Walk Care Group")
     return {"<str:support_slug>": association.slug}
