@@ -1,6 +1,9 @@
 """The cohort dashboard's numbers: where each provider in the cohort stands for the current DSPT year, the funnel,
 the list's filters and progress over time. A fixed number of queries however large the cohort.
 
+Apps above this one add facts about the support organisation's own work with each provider (its last contact, its
+bookings on events) through cohort_facts; they show as columns and filters of the list.
+
 What a support organisation may see of a provider: without consent, only what the public sees (the published
 status, from publication.public) and whether it has registered here; with live consent, its progress too (the
 assessment's status and how many questions are answered). Never its answers.
@@ -8,7 +11,7 @@ assessment's status and how many questions are answered). Never its answers.
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -20,7 +23,7 @@ from dspt.frameworks.models import FrameworkVersion
 from dspt.organisations.models import Organisation
 from dspt.publication import public
 from dspt.publication.models import Publication
-from dspt.support import consent
+from dspt.support import cohort_facts, consent
 from dspt.support.cohort import postcode_area
 from dspt.support.models import CohortEntry, SupportOrganisation
 
@@ -63,6 +66,7 @@ class Row:
     public_view: public.PublicView
     progress: Progress | None  # only with consent, and only once the year's assessment is started
     stage: str
+    facts: dict[str, cohort_facts.Value] = field(default_factory=dict)  # the support organisation's own work with it
 
     @property
     def stage_label(self) -> str:
@@ -132,13 +136,16 @@ def rows(support_organisation: SupportOrganisation, today: datetime.date | None 
     consenting = consent.consenting_organisation_ids(support_organisation) & set(organisations.values())
     seen = progress_for(sorted(consenting), framework, today)
     views = public.statuses_for(codes, today)
+    facts = cohort_facts.load_all(support_organisation, codes, today, framework)
     result = []
     for entry in entries:
         org_id = organisations.get(entry.ods_code)
         consented = org_id in consenting
         shown = seen.get(org_id) if consented else None
         stage = stage_of(org_id is not None, views[entry.ods_code], shown, year)
-        result.append(Row(entry, org_id is not None, consented, views[entry.ods_code], shown, stage))
+        result.append(
+            Row(entry, org_id is not None, consented, views[entry.ods_code], shown, stage, facts[entry.ods_code])
+        )
     return result
 
 
@@ -172,10 +179,14 @@ class Filters:
     stage: str = ""
     area: str = ""
     consent: str = ""
+    facts: tuple[tuple[str, str], ...] = ()  # (fact key, choice) for the facts of cohort_facts chosen
 
     @property
     def active(self) -> bool:
-        return bool(self.stage or self.area or self.consent)
+        return bool(self.stage or self.area or self.consent or self.facts)
+
+    def fact(self, key: str) -> str:
+        return dict(self.facts).get(key, "")
 
 
 def read_filters(query) -> Filters:
@@ -187,6 +198,7 @@ def read_filters(query) -> Filters:
         stage if stage in STAGE_LABELS else "",
         area,
         consent_filter if consent_filter in dict(CONSENT_FILTERS) else "",
+        cohort_facts.read(query),
     )
 
 
@@ -198,6 +210,8 @@ def apply(all_rows: list[Row], filters: Filters) -> list[Row]:
         chosen = [r for r in chosen if r.area == filters.area]
     if filters.consent:
         chosen = [r for r in chosen if r.consented == (filters.consent == "yes")]
+    for key, choice in filters.facts:
+        chosen = [r for r in chosen if key in r.facts and r.facts[key].choice == choice]
     return chosen
 
 

@@ -3,6 +3,8 @@ and advice, with add_navigation_item from their AppConfig.ready())."""
 
 from django.urls import reverse
 
+from dspt.support import cohort_facts
+
 _navigation_items: dict[str, tuple[int, str, str]] = {}
 
 
@@ -56,10 +58,59 @@ def cohort_row(row, support_organisation, membership) -> dict:
         "consent": "Yes" if row.consented else "No",
         "progress": seen,
         "area": row.area,
+        "facts": [
+            {"key": fact.key, "label": fact.label, "text": row.facts[fact.key].text if fact.key in row.facts else ""}
+            for fact in cohort_facts.registered()
+        ],
         "remove_href": reverse("support:remove", args=[support_organisation.slug, row.entry.pk])
         if membership.is_lead
         else "",
     }
+
+
+def _select(name: str, label: str, empty: str, choices, chosen: str, hint: str = "") -> dict:
+    """The parameters of the design system's select for one of the list's filters."""
+    items = [{"value": "", "text": empty, "selected": not chosen}]
+    items += [{"value": value, "text": text, "selected": value == chosen} for value, text in choices]
+    params = {"id": f"filter-{name}", "name": name, "label": {"text": label}, "items": items}
+    if hint:
+        params["hint"] = {"text": hint}
+    return params
+
+
+def filter_selects(filters, stages, consent_choices, areas) -> list[dict]:
+    """The dashboard list's filters, as selects (a GET form: it works without JavaScript): stage, postcode area,
+    consent, then each fact the apps above this one add (cohort_facts)."""
+    selects = [
+        _select("stage", "Stage", "All stages", stages, filters.stage),
+        _select("area", "Postcode area", "All areas", [(a, a) for a in areas], filters.area),
+        _select("consent", "Consent", "Either", consent_choices, filters.consent),
+    ]
+    for fact in cohort_facts.registered():
+        selects.append(_select(fact.key, fact.label, "Any", fact.choices, filters.fact(fact.key), fact.hint))
+    return selects
+
+
+def fact_headings() -> list[str]:
+    return [fact.label for fact in cohort_facts.registered()]
+
+
+def fact_note() -> str:
+    """Says on the dashboard that the apps' facts are the support organisation's own records, shown without
+    consent."""
+    headings = [f"“{label}”" for label in fact_headings()]
+    if not headings:
+        return ""
+    if len(headings) == 1:
+        return (
+            f"{headings[0]} comes from your own records of your work with each provider, so it shows whether or "
+            "not the provider has given consent."
+        )
+    named = ", ".join(headings[:-1]) + " and " + headings[-1]
+    return (
+        f"{named} come from your own records of your work with each provider, so they show whether or not the "
+        "provider has given consent."
+    )
 
 
 def chart(months, width: int = 640, height: int = 240) -> dict | None:

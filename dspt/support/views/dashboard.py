@@ -30,9 +30,11 @@ def dashboard_page(request):
             "rows": [presenters.cohort_row(row, support_organisation, request.support_membership) for row in shown],
             "shown_count": len(shown),
             "filters": filters,
-            "stage_choices": dashboard.STAGES,
-            "consent_choices": dashboard.CONSENT_FILTERS,
-            "areas": dashboard.areas(all_rows),
+            "filter_selects": presenters.filter_selects(
+                filters, dashboard.STAGES, dashboard.CONSENT_FILTERS, dashboard.areas(all_rows)
+            ),
+            "fact_headings": presenters.fact_headings(),
+            "fact_note": presenters.fact_note(),
             "months": months,
             "chart": presenters.chart(months),
             "navigation_items": presenters.navigation(support_organisation, request.support_membership, "cohort"),
