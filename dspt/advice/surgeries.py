@@ -160,6 +160,13 @@ def ics(booking: SurgeryBooking) -> bytes:
     return calendar_files.ics(calendar_entry(booking), cancelled=booking.cancelled_at is not None)
 
 
+def ics_attachment(booking: SurgeryBooking) -> emails.Attachment:
+    """ics() as an email attachment: the surgery to add to a calendar, or (once cancelled) to take out of it."""
+    return calendar_files.attachment(
+        calendar_entry(booking), cancelled=booking.cancelled_at is not None, filename="surgery.ics"
+    )
+
+
 def provider_urls(booking) -> tuple[str, str]:
     from django.conf import settings
 
@@ -181,6 +188,7 @@ def adviser_urls(booking) -> tuple[str, str]:
 
 
 def _email(name: str, booking: SurgeryBooking) -> None:
+    """Email the provider person who booked and the adviser, each with the calendar file attached."""
     slot = booking.slot
     common = {
         "slot": slot,
@@ -191,9 +199,19 @@ def _email(name: str, booking: SurgeryBooking) -> None:
     }
     if booking.booked_by is not None:
         url, ics_url = provider_urls(booking)
-        emails.send(name, [booking.booked_by.email], common | {"for_adviser": False, "url": url, "ics_url": ics_url})
+        emails.send(
+            name,
+            [booking.booked_by.email],
+            common | {"for_adviser": False, "url": url, "ics_url": ics_url},
+            attachments=[ics_attachment(booking)],
+        )
     url, ics_url = adviser_urls(booking)
-    emails.send(name, [slot.adviser.email], common | {"for_adviser": True, "url": url, "ics_url": ics_url})
+    emails.send(
+        name,
+        [slot.adviser.email],
+        common | {"for_adviser": True, "url": url, "ics_url": ics_url},
+        attachments=[ics_attachment(booking)],
+    )
 
 
 @transaction.atomic

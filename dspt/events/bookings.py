@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from dspt.events import places
+from dspt.events import calendar_entries, places
 from dspt.events.models import Booking, Event
 from dspt.history.models import ChangeRecord
 from dspt.history.record import record_change
@@ -117,7 +117,8 @@ def _holding(event: Event) -> int:
 
 
 def _send_booked(booking: Booking) -> str:
-    """Give the booking fresh page and cancellation links and email them with the details. Returns the page token."""
+    """Give the booking fresh page and cancellation links and email them with the details (and, with a place, the
+    calendar file attached). Returns the page token."""
     page_token, page_hash = _new_token()
     cancel_token, cancel_hash = _new_token()
     Booking.objects.filter(pk=booking.pk).update(page_token_hash=page_hash, cancel_token_hash=cancel_hash)
@@ -137,6 +138,7 @@ def _send_booked(booking: Booking) -> str:
             "cancel_url": _url("events:cancel", cancel_token),
             "position": position,
         },
+        attachments=[calendar_entries.attachment_for(booking)] if booking.status == Booking.BOOKED else [],
     )
     return page_token
 

@@ -2,7 +2,8 @@
 
 Times are stored in UTC and written in Europe/London with its time zone definition, so a calendar shows the right
 local time on either side of the clocks changing. Each file carries a stable UID (so a changed or cancelled booking
-updates the same calendar entry) and, for a cancellation, METHOD:CANCEL.
+updates the same calendar entry) and, for a cancellation, METHOD:CANCEL. attachment() gives the file ready to send
+with an email (lib/emails.py).
 """
 
 import datetime
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
+
+from dspt.lib import emails
 
 LONDON = ZoneInfo("Europe/London")
 PRODUCT = "-//Open DSPT//Bookings//EN"
@@ -52,3 +55,13 @@ def ics(entry: Entry, cancelled: bool = False) -> bytes:
         event.add("status", "CANCELLED")
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+def content_type(cancelled: bool = False) -> str:
+    """The email attachment's content type: its method tells a mail program to add the entry or to remove it."""
+    return f"text/calendar; method={'CANCEL' if cancelled else 'PUBLISH'}; charset=UTF-8"
+
+
+def attachment(entry: Entry, cancelled: bool = False, filename: str = "event.ics") -> emails.Attachment:
+    """The calendar file for `entry` as an email attachment (see ics())."""
+    return emails.Attachment(filename, content_type(cancelled), ics(entry, cancelled=cancelled))

@@ -5,17 +5,34 @@ wording: nothing anyone typed (an organisation's or a person's name, an address)
 cannot be used to put someone's advert in a stranger's inbox.
 
 Nothing is sent here: each message goes to the outbox (dspt/outbox, which plugs itself in with deliver_with()),
-which sends it after the request that wrote it (docs/adr/0006-emails-go-through-an-outbox.md).
+which sends it after the request that wrote it (docs/adr/0006-emails-go-through-an-outbox.md). A message may carry
+attachments (a calendar file, say); the outbox keeps them with the email and caps their size and number.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
 
 from dspt.lib import national_toolkit
 
-Deliver = Callable[[list[str], str, str, str], object]  # (to, subject, text, html)
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an email. `content_type` may carry parameters ("text/calendar; method=PUBLISH"); text is
+    sent as UTF-8."""
+
+    filename: str  # letters, digits, dots, dashes and underscores: "event.ics"
+    content_type: str
+    content: bytes | str
+
+    def as_bytes(self) -> bytes:
+        return self.content.encode() if isinstance(self.content, str) else bytes(self.content)
+
+
+# (to, subject, text, html, attachments=[Attachment, …])
+Deliver = Callable[..., object]
 _deliver: list[Deliver] = []
 
 
@@ -24,7 +41,9 @@ def deliver_with(deliver: Deliver) -> None:
     _deliver[:] = [deliver]
 
 
-def send(name: str, to: list[str], context: dict) -> None:
+def send(name: str, to: list[str], context: dict, attachments: Iterable[Attachment] = ()) -> None:
+    """Render the message `name` with `context` and hand it, with any `attachments`, to the outbox. The outbox
+    refuses attachments that are too big or too many (dspt.outbox.sending.AttachmentRefused)."""
     if not _deliver:
         raise RuntimeError("No outbox to send emails through: add dspt.outbox to INSTALLED_APPS")
     context = {
@@ -37,7 +56,7 @@ def send(name: str, to: list[str], context: dict) -> None:
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
     text = render_to_string(f"emails/{name}-body.txt", context)
     html = render_to_string(f"emails/{name}-body.html", context)
-    _deliver[0](list(to), subject, text, html)
+    _deliver[0](list(to), subject, text, html, attachments=list(attachments))
 
 
 def registration_link(email: str, url: str, ods_code: str, organisation_name: str, valid_hours: int) -> None:

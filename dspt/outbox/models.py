@@ -7,7 +7,8 @@ from django.utils import timezone
 class Email(models.Model):
     """One email, written by the request that wants it sent and sent after that request by dspt.outbox.sending.
 
-    Once sent (or given up), `text` and `html` are emptied: they may hold an emailed link's secret token.
+    Once sent (or given up), `text` and `html` are emptied and its attachments deleted: they may hold an emailed
+    link's secret token (or an online meeting's joining link).
     """
 
     to = models.JSONField(help_text="The recipients' addresses")
@@ -27,3 +28,19 @@ class Email(models.Model):
 
     def __str__(self):
         return f"{self.subject} to {', '.join(self.to)}"
+
+
+class Attachment(models.Model):
+    """A file sent with a queued email (a calendar file, say). It goes when its email is deleted, and once the
+    email is sent or given up. Its size and number are capped by dspt.outbox.sending."""
+
+    email = models.ForeignKey(Email, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=100)
+    content_type = models.CharField(max_length=200)  # "text/calendar; method=PUBLISH; charset=UTF-8"
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.filename

@@ -14,6 +14,7 @@ from dspt.advice import forms, surgeries
 from dspt.advice.models import Contact, SurgeryBooking, SurgerySlot
 from dspt.advice.tests.factories import add_to_cohort, make_slot
 from dspt.history.models import ChangeRecord
+from dspt.outbox.tests.mail_parts import attachments_of
 from dspt.support.tests.factories import add_staff, make_support_organisation
 from tests.factories import add_member, make_user
 
@@ -121,6 +122,55 @@ def test_a_booking_emails_both_sides_a_link_to_a_calendar_file_that_parses(
     assert str(event["location"]) == "https://meet.example/fcca"
     assert client_for(adviser).get(adviser_ics).status_code == 200
     assert ChangeRecord.objects.get(organisation=org, area="Surgeries").changes["Questions"] == [None, "1.1.2, 3.2.1"]
+
+
+def attached_event(message, method="PUBLISH"):
+    files = attachments_of(message)
+    assert set(files) == {"surgery.ics"}, files
+    assert files["surgery.ics"].content_type == "text/calendar" and files["surgery.ics"].params["method"] == method
+    calendar = Calendar.from_ical(files["surgery.ics"].content)
+    assert str(calendar["METHOD"]) == method
+    [vevent] = calendar.walk("VEVENT")
+    return vevent
+
+
+@pytest.mark.parametrize(
+    ("day", "utc_hour"),
+    [(datetime.date(2027, 10, 29), 10), (datetime.date(2027, 11, 3), 11)],  # BST (UTC+1), then GMT after 31 October
+)
+def test_the_provider_and_the_adviser_both_get_the_calendar_file_in_uk_time(
+    day, utc_hour, association, adviser, org, owner, mailoutbox
+):
+    add_to_cohort(association, org)
+    with time_machine.travel(datetime.datetime(2027, 10, 1, 9, tzinfo=datetime.UTC), tick=False):
+        slot = make_slot(association, adviser, starts_at=datetime.datetime.combine(day, datetime.time(11), LONDON))
+        booking = surgeries.book(slot.pk, org, owner, "Our policies")
+    emails = {email.to[0]: email for email in mailoutbox}
+    assert set(emails) == {owner.email, adviser.email}
+    uids = set()
+    for address, email in emails.items():
+        assert "attached to this email (surgery.ics)" in email.body and "/calendar.ics" in email.body
+        vevent = attached_event(email)
+        assert str(vevent["SUMMARY"]) == (
+            "Data security toolkit surgery: Fictional County Care Association and Fictional Meadowbrook House"
+        ), address
+        assert vevent["DTSTART"].params["TZID"] == "Europe/London"
+        start = vevent.decoded("DTSTART")
+        assert (start.hour, start.minute) == (11, 0)
+        assert start.astimezone(datetime.UTC) == datetime.datetime.combine(day, datetime.time(utc_hour), datetime.UTC)
+        assert vevent.decoded("DTEND") - start == datetime.timedelta(minutes=30)
+        assert str(vevent["LOCATION"]) == "https://meet.example/fcca"
+        uids.add(str(vevent["UID"]))
+    assert uids == {f"surgery-booking-{booking.pk}@open-dspt"}  # one entry, in both calendars
+
+    # Cancelled: both get the file that takes it out of their calendars.
+    mailoutbox.clear()
+    assert surgeries.cancel(booking, owner)
+    for email in mailoutbox:
+        vevent = attached_event(email, method="CANCEL")
+        assert str(vevent["STATUS"]) == "CANCELLED" and vevent["SEQUENCE"] == 1
+        assert str(vevent["UID"]) == f"surgery-booking-{booking.pk}@open-dspt"
+    assert {email.to[0] for email in mailoutbox} == {owner.email, adviser.email}
 
 
 def test_a_taken_slot_refuses_a_second_booking_with_a_clear_message(slot, org, owner, member):

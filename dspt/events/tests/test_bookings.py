@@ -212,3 +212,15 @@ def test_the_demo_events_fill_once(association, org, owner):
     workshop = association.events.get(title__startswith="Staffing")
     assert workshop.bookings.filter(status=Booking.WAITING).count() == 1
     assert association.events.get(title__startswith="Introduction").bookings.get().organisation == org
+
+
+def test_the_queued_confirmation_holds_the_calendar_file_and_the_waiting_email_none(event, settings):
+    settings.EMAIL_SENDING = "cron"  # kept in the outbox, as between the request and the sender
+    book(event, email="a@care.example")
+    book(event, email="b@care.example")
+    book(event, email="c@care.example")
+    queued = {tuple(email.to): list(email.attachments.all()) for email in Email.objects.all()}
+    assert [a.filename for a in queued[("a@care.example",)]] == ["event.ics"]
+    assert queued[("a@care.example",)][0].content_type.startswith("text/calendar; method=PUBLISH")
+    assert b"BEGIN:VCALENDAR" in bytes(queued[("b@care.example",)][0].content)
+    assert queued[("c@care.example",)] == []  # on the waiting list
