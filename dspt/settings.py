@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "dspt.resources",
     "dspt.events",
     "dspt.advice",
+    "dspt.funder_reports",
     "dspt.documents",
     "dspt.status_search",
 ]
