@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from dspt.events import bookings
+from dspt.events import bookings, calendar_entries
 from dspt.events.models import Booking, Event
 from dspt.history.models import ChangeRecord
 from dspt.history.record import diff, field_values, record_change
@@ -114,9 +114,12 @@ def cancel(event: Event, user) -> Event:
     people = list(event.bookings.active())
     event.bookings.filter(status=Booking.OFFERED).update(offer_token_hash="")
     for booking in people:
+        booking.event = event
         emails.send(
             "event-cancelled",
             [booking.email],
             {"booking": booking, "event": event, "when": long_date(event.starts_at)},
+            # a booked person's calendar entry is withdrawn by the cancelling file (no joining link in it)
+            attachments=[calendar_entries.attachment_for(booking)] if booking.status == Booking.BOOKED else [],
         )
     return event

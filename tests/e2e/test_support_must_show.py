@@ -29,6 +29,7 @@ from dspt.assessments.models import Answer
 from dspt.events.models import Booking
 from dspt.events.tests.factories import make_event
 from dspt.organisations.models import Organisation
+from dspt.outbox.tests.mail_parts import attachments_of
 from dspt.publication import publish
 from dspt.publication.models import Publication
 from dspt.support.models import CohortEntry, Consent, SupportMembership
@@ -48,13 +49,13 @@ def _offline(page):
     stay_on_this_machine(page, timeout_ms=20_000)
 
 
-def ics_from_confirmation(email, page) -> bytes:
-    """The calendar file of a booking confirmation email. Today the email's plain text links to it ("Add it to your
-    calendar (.ics file): <address>"); the browser's request context fetches that address from the live server."""
-    [address] = re.findall(r"https?://\S+/events/booking/[\w-]+/calendar\.ics", text_of(email))
-    response = page.request.get(address)
-    assert response.ok and response.headers["content-type"].startswith("text/calendar"), response.status
-    return response.body()
+def ics_from_confirmation(email) -> bytes:
+    """The calendar file attached to a booking confirmation email, as a mail program reads it off the wire."""
+    attached = attachments_of(email)
+    assert list(attached) == ["event.ics"], list(attached)
+    assert attached["event.ics"].content_type == "text/calendar"
+    assert attached["event.ics"].params.get("method") == "PUBLISH"
+    return attached["event.ics"].content
 
 
 def emails_to(inbox, address: str, count: int, timeout: float = 10.0) -> list:
@@ -207,7 +208,7 @@ def test_the_support_programme_must_show_story(
     # The confirmation email, and its calendar file: it parses, names the event and says UK time
     [ann_confirmation] = emails_to(smtp_inbox, ann[1], 1)
     assert ann_confirmation["Subject"] == BOOKED
-    calendar = icalendar.Calendar.from_ical(ics_from_confirmation(ann_confirmation, page))
+    calendar = icalendar.Calendar.from_ical(ics_from_confirmation(ann_confirmation))
     [vevent] = calendar.walk("VEVENT")
     assert str(vevent["SUMMARY"]) == event.title
     assert vevent["DTSTART"].params["TZID"] == "Europe/London"

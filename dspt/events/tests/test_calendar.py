@@ -164,3 +164,25 @@ def test_the_calendar_file_survives_real_smtp_from_the_booking_page(smtp_inbox):
     assert str(vevent["SUMMARY"]) == "Introduction to the DSPT"
     assert vevent["DTSTART"].params["TZID"] == "Europe/London"
     assert vevent.decoded("DTSTART").astimezone(datetime.UTC) == datetime.datetime(2027, 11, 2, 10, tzinfo=datetime.UTC)
+
+
+def test_cancelling_the_event_sends_a_cancelling_file_to_the_booked_only(mailoutbox):
+    from dspt.events import scheduling
+    from tests.factories import make_user
+
+    association = make_support_organisation()
+    event = make_event(association, capacity=1)
+    booked, _ = book(event, email="a@care.example")
+    book(event, email="b@care.example")  # on the waiting list
+    mailoutbox.clear()
+    scheduling.cancel(event, make_user("lead@fcca.example"))
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert set(by_address) == {"a@care.example", "b@care.example"}
+    assert attachments_of(by_address["b@care.example"]) == {}  # nothing was in their calendar
+    attached = attachments_of(by_address["a@care.example"])["event.ics"]
+    assert attached.params.get("method") == "CANCEL"
+    calendar = icalendar.Calendar.from_ical(attached.content)
+    [vevent] = calendar.walk("VEVENT")
+    assert str(vevent["UID"]) == f"event-booking-{booked.pk}@open-dspt"
+    assert str(vevent["STATUS"]) == "CANCELLED"
+    assert "meet.example" not in attached.content.decode()  # the joining link is not sent to a cancelled event

@@ -270,3 +270,12 @@ def test_attendance_is_marked_on_its_page(client_for, adviser, association):
     response = client.post(f"/s/fcca/events/{event.pk}/attendance/", {"attended": [str(came.pk)]})
     assert response.status_code == 302
     assert dict(event.bookings.values_list("name", "attended")) == {"Came": True, "Missed": False}
+
+
+def test_a_full_event_says_how_long_a_freed_place_is_kept(client, association, settings):
+    settings.EVENT_OFFER_HOURS = 6
+    event = make_event(association, capacity=1)
+    assert "Every place is taken" not in client.get(f"/events/{event.pk}/").content.decode()
+    book(event, email="first@care.example")
+    page = client.get(f"/events/{event.pk}/").content.decode()
+    assert "keep the place for you for 6 hours, or until the event starts if that is sooner" in page

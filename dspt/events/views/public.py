@@ -110,6 +110,7 @@ def event_page(request, event_id: int):
         "event": event,
         "rows": presenters.summary_rows(event, event.holding),
         "full": event.holding >= event.capacity,
+        "offer_hours": bookings.offer_hours(),
         "past": past,
         "form": form,
         "back_href": "/events/",
