@@ -30,11 +30,11 @@ class Branch:
 
 
 def branches_of(head_office: Organisation, today: datetime.date | None = None) -> list[Branch]:
-    """Every branch of `head_office` in the directory, by name, with what the head office may see of it."""
+    """Every open branch of `head_office` in the directory, by name, with what the head office may see of it."""
     today = today or timezone.localdate()
     framework = FrameworkVersion.objects.current(today)
     year = framework.year if framework else ""
-    entries = list(OdsEntry.objects.filter(parent_code=head_office.ods_code).order_by("name", "code"))
+    entries = list(OdsEntry.objects.filter(parent_code=head_office.ods_code, is_open=True).order_by("name", "code"))
     codes = [e.code for e in entries]
     registered = dict(Organisation.objects.filter(ods_code__in=codes).values_list("ods_code", "id"))
     consenting = consent.branches_consenting(head_office) & set(registered.values())

@@ -27,6 +27,7 @@ def group(frameworks, org, owner, outsider):
     make_directory_entry("VX201", "Fictional Harbourside Homecare", parent="AX101")
     make_directory_entry("VX301", "Fictional Oakfield", parent="AX101")
     make_directory_entry("VX401", "Fictional Elsewhere", parent="AY202")
+    make_directory_entry("VX109", "Fictional Closed House", parent="AX101", is_open=False)
     head_admin = make_user("head@group.example", full_name="Hana Head")
     head_office = make_organisation("AX101", head_admin, name="Fictional Care Group")
     a = carry_over.start(org, framework, owner)
@@ -48,7 +49,7 @@ def test_a_branch_finds_its_head_office_from_the_directory(group, org):
 def test_progress_shows_only_with_the_branchs_consent(group, org, owner):
     head_office, _ = group
     seen = {b.code: b for b in branches.branches_of(head_office)}
-    assert list(seen) == ["VX201", "VX101", "VX301"]  # by name; VX401 is another head office's
+    assert list(seen) == ["VX201", "VX101", "VX301"]  # by name; VX401 is another head office's, VX109 closed
     assert all(b.progress is None for b in seen.values())
     assert seen["VX301"].stage == dashboard.NOT_REGISTERED and not seen["VX301"].registered
     consent.grant(org, head_office, owner)
