@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # The dashboard's own filters: a fact may not take their names in the query string.
-RESERVED_KEYS = frozenset({"stage", "area", "consent"})
+RESERVED_KEYS = frozenset({"stage", "area", "consent", "page"})
 
 
 @dataclass(frozen=True)

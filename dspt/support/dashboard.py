@@ -12,20 +12,23 @@ assessment's status and how many questions are answered). Never its answers.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from dspt.assessments import progress, rules
-from dspt.assessments.models import Answer, Assessment
+from dspt.assessments.models import Answer, Assessment, Evidence
 from dspt.frameworks.models import FrameworkVersion
 from dspt.organisations.models import Organisation
 from dspt.publication import public
-from dspt.publication.models import Publication
+from dspt.publication.models import PublishedSite
 from dspt.support import cohort_facts, consent
 from dspt.support.cohort import postcode_area
 from dspt.support.models import CohortEntry, SupportOrganisation
+from dspt.verification import review
+from dspt.verification.models import EndedCover
 
 NOT_REGISTERED, REGISTERED, IN_PROGRESS, APPROACHING, MET = (
     "not_registered",
@@ -77,36 +80,65 @@ class Row:
         return postcode_area(self.entry.postcode)
 
 
+class _SavedAnswer(NamedTuple):
+    """The fields of an Answer that progress.answer_state reads, without building a model instance."""
+
+    value: dict
+    is_draft: bool
+    needs_review: bool
+    counts_only_after_review: bool
+    carried_from_year: str
+    file_count: int
+
+
 def progress_for(organisation_ids, framework: FrameworkVersion, today: datetime.date) -> dict[int, Progress]:
-    """The current year's progress of each organisation that has started it (a fixed number of queries): what
-    assessments.progress.load works out for one, for many at once."""
+    """The current year's progress of each organisation that has started it (four queries whatever their number):
+    what assessments.progress.load works out for one, for many at once. Answers are read as plain values and the
+    evidence files counted on their own, rather than loading a model instance per answer."""
     if not organisation_ids or framework is None:
         return {}
     assessments = list(
-        Assessment.objects.filter(organisation_id__in=organisation_ids, framework=framework).select_related(
-            "organisation__profile"
+        Assessment.objects.filter(organisation_id__in=organisation_ids, framework=framework).values_list(
+            "id",
+            "organisation_id",
+            "organisation__profile__cyber_essentials_plus",
+            "organisation__profile__cyber_essentials_plus_date",
         )
     )
     if not assessments:
         return {}
+    assessment_ids = [assessment_id for assessment_id, *_rest in assessments]
     questions = list(framework.questions.asked().select_related("group", "standard").order_by("position"))
-    by_id = {q.id: q for q in questions}
-    states: dict[int, dict] = {a.id: {} for a in assessments}
-    answers = Answer.objects.filter(assessment__in=[a.id for a in assessments]).annotate(file_count=Count("evidence"))
-    for answer in answers:
-        question = by_id.get(answer.question_id)
-        if question is not None:
-            states[answer.assessment_id][question.ref] = progress.answer_state(answer)
+    refs = {q.id: q.ref for q in questions}
+    files = dict(
+        Evidence.objects.filter(answer__assessment_id__in=assessment_ids)
+        .values("answer_id")
+        .annotate(count=Count("id"))
+        .values_list("answer_id", "count")
+    )
+    answers = Answer.objects.filter(assessment_id__in=assessment_ids).values_list(
+        "id",
+        "assessment_id",
+        "question_id",
+        "value",
+        "is_draft",
+        "needs_review",
+        "counts_only_after_review",
+        "carried_from_year",
+    )
+    states: dict[int, dict] = {assessment_id: {} for assessment_id in assessment_ids}
+    for answer_id, assessment_id, question_id, value, is_draft, review_flag, after_review, carried in answers:
+        ref = refs.get(question_id)
+        if ref is not None:
+            saved = _SavedAnswer(value, is_draft, review_flag, after_review, carried, files.get(answer_id, 0))
+            states[assessment_id][ref] = progress.answer_state(saved)
     result = {}
-    for assessment in assessments:
-        profile = assessment.organisation.profile
-        ce_plus = rules.cyber_essentials_plus_current(
-            profile.cyber_essentials_plus, profile.cyber_essentials_plus_date, today
-        )
-        answered_states = states[assessment.id]
+    for assessment_id, organisation_id, holds_ce_plus, ce_plus_date in assessments:
+        ce_plus = rules.cyber_essentials_plus_current(holds_ce_plus or "", ce_plus_date, today)
+        answered_states = states[assessment_id]
         outcome = rules.evaluate(questions, answered_states, framework.thresholds, today, ce_plus)
         answered = sum(rules.is_answered(q, answered_states.get(q.ref)) for q in questions)
-        result[assessment.organisation_id] = Progress(outcome.status, answered, len(questions))
+        result[organisation_id] = Progress(outcome.status, answered, len(questions))
     return result
 
 
@@ -215,6 +247,47 @@ def apply(all_rows: list[Row], filters: Filters) -> list[Row]:
     return chosen
 
 
+PER_PAGE = 50  # providers in each page of the list
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of the list: the rows shown, and where they sit among those the filters chose."""
+
+    rows: list[Row]
+    number: int  # from 1
+    pages: int  # at least 1, even when nothing matches
+    count: int  # rows the filters chose, on every page
+    first: int  # the position of the first row shown, from 1 (0 when nothing matches)
+    last: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def page_of(chosen: list[Row], requested, per_page: int = PER_PAGE) -> ListPage:
+    """The page `requested` (as typed in the query string) of the rows chosen. Anything that is not a whole number
+    gives the first page; a number before the first page gives the first, one after the last gives the last."""
+    pages = max(1, -(-len(chosen) // per_page))
+    text = str(requested or "").strip()
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    if not (digits.isascii() and digits.isdigit()):
+        number = 1
+    elif len(digits) > 9:  # far past either end (and too long for int() to read safely)
+        number = 1 if text.startswith("-") else pages
+    else:
+        number = int(text)
+    number = min(max(number, 1), pages)
+    start = (number - 1) * per_page
+    shown = chosen[start : start + per_page]
+    return ListPage(shown, number, pages, len(chosen), start + 1 if shown else 0, start + len(shown))
+
+
 def areas(all_rows: list[Row]) -> list[str]:
     return sorted({row.area for row in all_rows if row.area})
 
@@ -230,13 +303,20 @@ class Month:
 
 def over_time(support_organisation: SupportOrganisation, year: str) -> list[Month]:
     """Per month since the year opened: how many of the cohort published (first time for `year`), and the running
-    totals. Read from publication dates (one query)."""
+    totals. Read from publication dates (one query). Only publications the public may see count, as in the funnel
+    (publication.public): not those whose publisher's registration is not confirmed, nor a head office's for a
+    branch that has ended its cover."""
     codes = CohortEntry.objects.filter(support_organisation=support_organisation).values("ods_code")
+    ended = EndedCover.objects.filter(
+        branch__ods_code=OuterRef("ods_code"), head_office_id=OuterRef("publication__organisation_id")
+    )
     published = (
-        Publication.objects.filter(year=year, sites__ods_code__in=codes)
-        .annotate(month=TruncMonth("published_at"))
-        .values_list("sites__ods_code", "status", "month")
-        .order_by("published_at")
+        PublishedSite.objects.filter(publication__year=year, ods_code__in=codes)
+        .filter(review.publisher_shown("publication__organisation__registration_review__state"))
+        .exclude(Exists(ended))
+        .annotate(month=TruncMonth("publication__published_at"))
+        .values_list("ods_code", "publication__status", "month")
+        .order_by("publication__published_at")
     )
     first_at_level: dict[tuple[str, bool], datetime.date] = {}
     for code, status, month in published:

@@ -1,6 +1,8 @@
 """What support organisations' pages share: their navigation (areas above this app add their section, e.g. events
 and advice, with add_navigation_item from their AppConfig.ready())."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
 from dspt.support import cohort_facts
@@ -39,8 +41,31 @@ STAGE_TAGS = {
 }
 
 
+# A number no cohort entry has, put in the one reversed Remove link and then replaced by each entry's id.
+_ENTRY_PLACEHOLDER = 987654321
+
+
+def stage_tags(stages) -> list[dict]:
+    """The design system's tag for each stage, as parameters: the page draws the five tags once and reuses them."""
+    return [{"key": key, "text": label, "classes": STAGE_TAGS[key]} for key, label in stages]
+
+
+def cohort_rows(rows, support_organisation, membership) -> list[dict]:
+    """The providers shown in the cohort's list: what the support organisation may see of each, as table cells.
+    What every row shares (the facts' columns, the Remove link's address) is worked out once."""
+    facts = [(fact.key, fact.label) for fact in cohort_facts.registered()]
+    remove = ""
+    if membership.is_lead:
+        remove = reverse("support:remove", args=[support_organisation.slug, _ENTRY_PLACEHOLDER])
+    return [_cohort_row(row, facts, remove) for row in rows]
+
+
 def cohort_row(row, support_organisation, membership) -> dict:
-    """One provider in the cohort's list: what the support organisation may see of it, as table cells."""
+    """One provider in the cohort's list, as table cells."""
+    return cohort_rows([row], support_organisation, membership)[0]
+
+
+def _cohort_row(row, facts, remove_pattern: str) -> dict:
     if row.progress is not None:
         seen = f"{row.progress.status_label}: {row.progress.answered} of {row.progress.total} questions answered"
     elif row.consented:
@@ -51,6 +76,7 @@ def cohort_row(row, support_organisation, membership) -> dict:
         seen = ""
     return {
         "entry": row.entry,
+        "stage_key": row.stage,
         "stage": row.stage_label,
         "stage_tag": STAGE_TAGS[row.stage],
         "public": row.public_view.display,
@@ -59,13 +85,57 @@ def cohort_row(row, support_organisation, membership) -> dict:
         "progress": seen,
         "area": row.area,
         "facts": [
-            {"key": fact.key, "label": fact.label, "text": row.facts[fact.key].text if fact.key in row.facts else ""}
-            for fact in cohort_facts.registered()
+            {"key": key, "label": label, "text": row.facts[key].text if key in row.facts else ""}
+            for key, label in facts
         ],
-        "remove_href": reverse("support:remove", args=[support_organisation.slug, row.entry.pk])
-        if membership.is_lead
-        else "",
+        "remove_href": remove_pattern.replace(f"/{_ENTRY_PLACEHOLDER}/", f"/{row.entry.pk}/") if remove_pattern else "",
     }
+
+
+def filters_query(filters) -> dict[str, str]:
+    """The chosen filters as query string parameters (only the recognised values), for the list's page links."""
+    params = {"stage": filters.stage, "area": filters.area, "consent": filters.consent}
+    params.update(dict(filters.facts))
+    return {name: value for name, value in params.items() if value}
+
+
+def _page_href(filters, number: int) -> str:
+    params = filters_query(filters)
+    if number > 1:
+        params["page"] = str(number)
+    return f"?{urlencode(params)}#providers" if params else "?#providers"
+
+
+def list_pagination(list_page, filters) -> dict | None:
+    """Parameters for the design system's numbered pagination under the list, or None when it fits on one page.
+    Every link keeps the chosen filters (plain links: they work without JavaScript)."""
+    if list_page.pages <= 1:
+        return None
+    current, last = list_page.number, list_page.pages
+    wanted = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
+    items, previous = [], 0
+    for number in wanted:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "href": _page_href(filters, number), "current": number == current})
+        previous = number
+    return {
+        "previous": {"href": _page_href(filters, current - 1)} if list_page.has_previous else None,
+        "next": {"href": _page_href(filters, current + 1)} if list_page.has_next else None,
+        "items": items,
+        "ariaLabel": "Pages of the list of providers",
+    }
+
+
+def showing(list_page, total: int, filtered: bool) -> str:
+    """Which providers the list shows: "Showing 12 of 40." on one page, "Showing 51 to 100 of 1,234." over
+    several (with the cohort's size when filters are chosen)."""
+    if list_page.pages <= 1:
+        return f"Showing {list_page.count:,} of {total:,}."
+    text = f"Showing {list_page.first:,} to {list_page.last:,} of {list_page.count:,}"
+    if filtered:
+        text += f" matching providers ({total:,} in the cohort)"
+    return text + "."
 
 
 def _select(name: str, label: str, empty: str, choices, chosen: str, hint: str = "") -> dict:

@@ -215,15 +215,23 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(frameworks, client_for):
             response = client.get(f"/s/{slug}/")
         assert response.status_code == 200
         page = response.content.decode()
-        assert f"Showing {size} of {size}" in page
-        assert page.count('data-fact="booked">') == size
+        assert ("Showing 10 of 10." if size == 10 else "Showing 1 to 50 of 1,000.") in page
+        assert page.count('data-fact="booked">') == min(size, dashboard.PER_PAGE)
         counts[size] = len(queries)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"/s/{slug}/?last_contact=last-30-days&booked=yes")
         assert response.status_code == 200
-        assert expected and f"Showing {expected} of {size}" in response.content.decode()
+        if expected <= dashboard.PER_PAGE:
+            shown = f"Showing {expected} of {size}."
+        else:
+            shown = f"Showing 1 to 50 of {expected:,} matching providers ({size:,} in the cohort)."
+        assert expected and shown in response.content.decode()
         counts[f"{size} filtered"] = len(queries)
-    assert counts[10] == counts[1000] == counts["10 filtered"] == counts["1000 filtered"], counts
+        for odd in ("2", "last", "999"):  # another page, not a number, past the end: the same queries
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(f"/s/{slug}/?page={odd}").status_code == 200
+            counts[f"{size} page {odd}"] = len(queries)
+    assert len(set(counts.values())) == 1, counts
 
 
 def test_last_contact_and_bookings_show_with_or_without_consent_and_filter_the_list(scene, client_for, org, outsider):
@@ -289,3 +297,161 @@ def test_a_fact_cannot_take_a_filters_name_nor_fall_outside_its_choices():
     with pytest.raises(ValueError, match="not one of the choices"):
         cohort_facts.add_cohort_fact("odd", "Odd", load, [("a", "A")], missing=cohort_facts.Value("B", "b"))
     assert [fact.key for fact in cohort_facts.registered()] == ["last_contact", "booked"]
+
+
+def _plain_cohort(association, size: int):
+    """`size` entries named in order (Fictional 000, 001, …): even ones in postcode area SG, odd ones in LU."""
+    CohortEntry.objects.bulk_create(
+        [
+            CohortEntry(
+                support_organisation=association,
+                ods_code=f"VP{i:03d}",
+                name=f"Fictional {i:03d}",
+                postcode=f"{'LU' if i % 2 else 'SG'}1 1AA",
+            )
+            for i in range(size)
+        ]
+    )
+
+
+def _codes_shown(page: str) -> list[str]:
+    return [row.split('"', 1)[0] for row in page.split('<tr class="nhsuk-table__row" data-code="')[1:]]
+
+
+def test_the_list_shows_a_page_at_a_time_and_its_links_keep_the_filters(frameworks, client_for):
+    association = make_support_organisation()
+    lead = add_staff(association, "lead@fcca.example", SupportMembership.LEAD)
+    _plain_cohort(association, 120)
+    client = client_for(lead)
+
+    first = client.get("/s/fcca/").content.decode()
+    assert _codes_shown(first) == [f"VP{i:03d}" for i in range(50)]
+    assert "Showing 1 to 50 of 120." in first
+    assert 'href="?page=2#providers"' in first and 'href="?page=3#providers"' in first
+    # The funnel still counts the whole cohort, not the page
+    assert '<tr class="nhsuk-table__row" data-stage="not_registered">' in first
+    assert '<td class="nhsuk-table__cell nhsuk-table__cell--numeric" data-count>120</td>' in first
+
+    second = client.get("/s/fcca/?page=2").content.decode()
+    assert _codes_shown(second) == [f"VP{i:03d}" for i in range(50, 100)]
+    assert "Showing 51 to 100 of 120." in second
+    assert 'href="?#providers"' in second  # back to the first page: no page number
+    assert _codes_shown(client.get("/s/fcca/?page=3").content.decode()) == [f"VP{i:03d}" for i in range(100, 120)]
+
+    # Filtered to area SG: 60 providers over two pages, and each page link keeps the filter
+    filtered = client.get("/s/fcca/?area=SG&consent=no&page=2").content.decode()
+    assert _codes_shown(filtered) == [f"VP{i:03d}" for i in range(100, 120, 2)]
+    assert "Showing 51 to 60 of 60 matching providers (120 in the cohort)." in filtered
+    assert 'href="?area=SG&amp;consent=no#providers"' in filtered
+    assert "page=3" not in filtered
+
+
+@pytest.mark.parametrize(
+    "requested, number",
+    [("abc", 1), ("", 1), ("0", 1), ("-4", 1), ("2.5", 1), ("1e3", 1), (" 2 ", 2), ("3", 3), ("4", 3), ("9" * 5000, 3)],
+)
+def test_a_page_out_of_range_or_not_a_number_shows_the_first_or_last(frameworks, client_for, requested, number):
+    association = make_support_organisation()
+    lead = add_staff(association, "lead@fcca.example", SupportMembership.LEAD)
+    _plain_cohort(association, 120)
+    response = client_for(lead).get("/s/fcca/", {"page": requested})
+    assert response.status_code == 200
+    first = (number - 1) * 50
+    assert _codes_shown(response.content.decode()) == [f"VP{i:03d}" for i in range(first, min(first + 50, 120))]
+
+
+def test_page_of_counts_rows_and_pages():
+    rows = list(range(7))
+    page = dashboard.page_of(rows, "2", per_page=3)
+    assert (page.rows, page.number, page.pages, page.count, page.first, page.last) == ([3, 4, 5], 2, 3, 7, 4, 6)
+    assert page.has_previous and page.has_next
+    assert dashboard.page_of(rows, None, per_page=3).rows == [0, 1, 2]
+    empty = dashboard.page_of([], "5", per_page=3)
+    assert (empty.rows, empty.number, empty.pages, empty.first, empty.last) == ([], 1, 1, 0, 0)
+
+
+def test_rows_built_once_per_page_keep_their_own_tags_and_remove_links(scene, client_for):
+    association, lead = scene
+    page = client_for(lead).get("/s/fcca/").content.decode()
+    for entry in CohortEntry.objects.filter(support_organisation=association):
+        assert f'href="/s/fcca/cohort/{entry.pk}/remove/"' in page
+    rows = page.split('<tr class="nhsuk-table__row" data-code="')[1:]
+    stages = {row.split('"', 1)[0]: row.split('<strong class="nhsuk-tag ', 1)[1].split('"', 1)[0] for row in rows}
+    assert stages == {
+        "VX101": "nhsuk-tag--light-blue",
+        "VX201": "nhsuk-tag--blue",
+        "VX301": "nhsuk-tag--yellow",
+        "VX401": "nhsuk-tag--green",
+        "VX501": "nhsuk-tag--grey",
+    }
+    assert "Approaching Standards\n</strong>" in page
+
+
+def test_progress_for_gives_what_the_assessment_pages_work_out(frameworks, org, owner, outsider):
+    """Drafts, an answer waiting for review, a document answered only by its file and Cyber Essentials Plus: the
+    dashboard's bulk read agrees with assessments.progress.load for each organisation."""
+    from dspt.assessments import progress
+    from dspt.assessments.models import Evidence
+
+    framework = frameworks["2025-26"]
+    today = timezone.localdate()
+    first = carry_over.start(org, framework, owner)
+    answer_all(first, owner, levels=["approaching", "met"])
+    answers = list(first.answers.select_related("question").order_by("question__position"))
+    answers[0].is_draft = True
+    answers[0].save()
+    answers[1].needs_review = answers[1].counts_only_after_review = True
+    answers[1].save()
+    document = next(a for a in answers[2:] if a.question.answer_type == "document")
+    document.value = {}
+    document.save()
+    Evidence.objects.create(
+        organisation=org,
+        answer=document,
+        stored_name="test/policy.pdf",
+        original_name="policy.pdf",
+        content_type="application/pdf",
+        kind="PDF document",
+        size=1000,
+        sha256="0" * 64,
+    )
+    Profile.objects.filter(organisation=org).update(
+        cyber_essentials_plus="yes", cyber_essentials_plus_date=today - datetime.timedelta(days=30)
+    )
+    other = Organisation.objects.get(ods_code="VX201")
+    second = carry_over.start(other, framework, outsider)
+    answer_all(second, outsider, levels=["approaching"])
+
+    seen = dashboard.progress_for([org.pk, other.pk], framework, today)
+    for organisation, assessment in ((org, first), (other, second)):
+        standing = progress.load(Assessment.objects.get(pk=assessment.pk), today)
+        expected = dashboard.Progress(standing.status, sum(r.answered for r in standing.rows), len(standing.rows))
+        assert seen[organisation.pk] == expected
+    assert seen[org.pk].answered == len(answers)  # the document with only a file counts as answered
+    assert seen[other.pk].status == "approaching"
+
+
+def test_the_chart_counts_only_publications_the_public_may_see(scene, owner):
+    """As the funnel does: a publisher whose registration is refused, or a head office whose cover the branch ended,
+    counts in neither."""
+    from dspt.publication import cover
+    from dspt.verification.models import RegistrationReview
+
+    association, _lead = scene
+    third = Organisation.objects.get(ods_code="VX301")
+    RegistrationReview.objects.update_or_create(organisation=third, defaults={"state": RegistrationReview.REFUSED})
+
+    def chart_and_funnel():
+        months = dashboard.over_time(association, "2025-26")
+        funnel = {step.key: step.count for step in dashboard.funnel(dashboard.rows(association))}
+        return [(m.month.isoformat(), m.published_so_far, m.met_so_far) for m in months], funnel
+
+    months, funnel = chart_and_funnel()
+    assert months == [("2025-11-01", 1, 1)]  # VX301's September publication is hidden
+    assert (funnel[dashboard.APPROACHING], funnel[dashboard.MET]) == (0, 1)
+
+    branch = make_organisation("VX401", make_user("branch@care.example"))
+    cover.end_cover(branch, branch.memberships.first().user)
+    months, funnel = chart_and_funnel()
+    assert months == []  # the head office's publication no longer speaks for VX401
+    assert (funnel[dashboard.APPROACHING], funnel[dashboard.MET]) == (0, 0)
