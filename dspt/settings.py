@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "dspt.events",
     "dspt.advice",
     "dspt.funder_reports",
+    "dspt.health",
     "dspt.documents",
     "dspt.status_search",
 ]
@@ -78,6 +79,7 @@ if DEMO_DATA_ALLOWED:
     INSTALLED_APPS.append("dspt.demo")
 
 MIDDLEWARE = [
+    "dspt.lib.middleware.RequestIds",  # first, so every response (redirects too) has an id and an access line
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -246,6 +248,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's plain-HTTP probe
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
@@ -272,12 +275,27 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json (see the README).")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "dspt.lib.logs.RequestIdFilter"}},
+    "formatters": {"text": {"()": "dspt.lib.logs.TextFormatter"}, "json": {"()": "dspt.lib.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "django.server": {"level": "WARNING"},  # runserver's own lines repeat dspt.access
+    },
 }
 CSRF_FAILURE_VIEW = "dspt.ui.views.csrf_failure"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("dspt.events.urls")),
     path("", include("dspt.advice.urls")),
     path("", include("dspt.funder_reports.urls")),
+    path("", include("dspt.health.urls")),
     path("", include("dspt.publication.urls")),
     path("", include("dspt.status_search.urls")),
     path("", include("dspt.verification.urls")),

@@ -530,6 +530,7 @@ PUBLIC = {
     "confirm-training/<str:token>/": ("anyone", None),  # with a real token: dspt/training/tests/test_confirm_fuzz.py
     "privacy/": ("anyone", None),
     "health/": ("anyone", None),
+    "healthz": ("anyone", None),
     "account/": ("two-factor done", None),
     "account/name/": ("signed in", None),
     "account/password/": ("signed in", None),

@@ -130,7 +130,7 @@ def test_logs_go_to_standard_output_as_the_readme_says():
         env={"DEBUG": "1", "SECRET_KEY": "x"},
     )
     assert result.returncode == 0, result.stderr
-    assert "WARNING dspt.example a line for the log" in result.stdout
+    assert "WARNING dspt.example [-] a line for the log" in result.stdout  # [-]: no request, so no request id
     assert "a line for the log" not in result.stderr
 
 

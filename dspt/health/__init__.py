@@ -1,0 +1,1 @@
+"""Whether this app server can serve: for a load balancer (/healthz)."""
